@@ -1,0 +1,5 @@
+/** Every subcommand, in the order `--help` lists them. Each loads its implementation lazily. */
+import type { CommandSpec } from '../command.js';
+import { configCommand } from './config.js';
+
+export const COMMANDS: CommandSpec[] = [configCommand];

@@ -1,0 +1,211 @@
+/**
+ * Stage 2: YAML text → raw tree + a position for every model path.
+ * Parses once with yaml's Document API; merge keys, aliases and !reset/!override are
+ * resolved here by walking the nodes, so positions of aliased content are the alias site.
+ */
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Node, type Document } from 'yaml';
+import type { Diagnostic, SourceRange } from '../diagnostics.js';
+import { PATH_SEPARATOR, pathKey, type SourceFile } from './source-index.js';
+import { OverrideTag, ResetTag, type RawMap, type RawValue } from './types.js';
+
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const MAX_DEPTH = 512;
+const MIN_ALIAS_BUDGET = 100_000;
+
+export interface ParsedYaml {
+  value: RawMap | undefined;
+  source: SourceFile;
+  diagnostics: Diagnostic[];
+}
+
+class WalkAbort extends Error {}
+
+/** Parse one compose file. Never throws for bad input: every problem is a located diagnostic. */
+export function parseYamlFile(absPath: string, text: string, displayPath = absPath): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const source: SourceFile = { path: absPath, displayPath, text, lineCounter, positions: new Map() };
+  const diagnostics: Diagnostic[] = [];
+  const at = (offset: number, end?: number): SourceRange => rangeOf(displayPath, lineCounter, offset, end);
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+    lineCounter.addNewLine(0);
+    diagnostics.push(err('file_too_large', `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, at(0)));
+    return { value: undefined, source, diagnostics };
+  }
+  if (text.includes('\u0000')) {
+    lineCounter.addNewLine(0);
+    const off = text.indexOf('\u0000');
+    return { value: undefined, source, diagnostics: [err('yaml_binary', 'file is not text (it contains NUL bytes)', at(off))] };
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, keepSourceTokens: false });
+  } catch (e) {
+    // yaml throws RangeError on pathological nesting; report it as input, not as a crash.
+    return { value: undefined, source, diagnostics: [err('yaml_syntax', `cannot parse YAML: ${(e as Error).message}`, at(0))] };
+  }
+  source.doc = doc;
+  for (const e of doc.errors) {
+    diagnostics.push(err('yaml_syntax', firstLine(e.message), at(e.pos[0], e.pos[1])));
+  }
+  if (diagnostics.length) return { value: undefined, source, diagnostics };
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    diagnostics.push(err('empty_file', 'empty compose file', at(0)));
+    return { value: undefined, source, diagnostics };
+  }
+  if (!isMap(doc.contents)) {
+    diagnostics.push(err('not_a_mapping', 'top-level value must be a mapping', at(doc.contents.range?.[0] ?? 0)));
+    return { value: undefined, source, diagnostics };
+  }
+  const walker = new Walker(source, diagnostics, at);
+  try {
+    const value = walker.node(doc.contents, [], 0, undefined) as RawMap;
+    return { value, source, diagnostics };
+  } catch (e) {
+    if (e instanceof WalkAbort) return { value: undefined, source, diagnostics };
+    throw e;
+  }
+}
+
+function err(code: string, message: string, range: SourceRange): Diagnostic {
+  return { code, severity: 'error', message, range };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+export function rangeOf(file: string, lc: LineCounter, offset: number, end?: number): SourceRange {
+  const a = lc.linePos(offset);
+  const r: SourceRange = { file, line: a.line, col: a.col, offset };
+  if (end !== undefined) {
+    const b = lc.linePos(end);
+    r.endLine = b.line;
+    r.endCol = b.col;
+    r.endOffset = end;
+  }
+  return r;
+}
+
+class Walker {
+  private aliasBudget: number;
+  private readonly positions: Map<string, SourceRange>;
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly diagnostics: Diagnostic[],
+    private readonly at: (offset: number, end?: number) => SourceRange,
+  ) {
+    this.positions = source.positions;
+    this.aliasBudget = Math.max(MIN_ALIAS_BUDGET, source.text.length);
+  }
+
+  /** Convert a node; `aliasSite` is set while inside aliased content, so positions point at the alias. */
+  node(n: Node | null, path: (string | number)[], depth: number, aliasSite: SourceRange | undefined): RawValue {
+    if (depth > MAX_DEPTH) this.abort('yaml_too_deep', `nesting deeper than ${MAX_DEPTH} levels`, n);
+    if (aliasSite && --this.aliasBudget < 0) {
+      this.abort('yaml_alias_bomb', 'aliases expand to too many nodes (a "billion laughs" document?)', n);
+    }
+    if (n === null) return null;
+    if (isAlias(n)) {
+      const target = n.resolve(this.source.doc!);
+      if (!target) this.abort('yaml_alias_unknown', `unknown alias *${n.source}`, n);
+      return this.node(target as Node, path, depth + 1, aliasSite ?? this.range(n));
+    }
+    this.record(path, aliasSite ?? this.range(n));
+    const tag = n.tag;
+    if (tag === '!reset') return new ResetTag(this.plain(n, path, depth, aliasSite));
+    if (tag === '!override') return new OverrideTag(this.plain(n, path, depth, aliasSite));
+    return this.plain(n, path, depth, aliasSite);
+  }
+
+  private plain(n: Node, path: (string | number)[], depth: number, aliasSite: SourceRange | undefined): RawValue {
+    if (isScalar(n)) return scalarValue(n.value);
+    if (isSeq(n)) return n.items.map((item, i) => this.node(item as Node, [...path, i], depth + 1, aliasSite));
+    if (isMap(n)) return this.map(n.items, path, depth, aliasSite);
+    return null;
+  }
+
+  private map(items: readonly unknown[], path: (string | number)[], depth: number, aliasSite: SourceRange | undefined): RawMap {
+    const out: RawMap = Object.create(null);
+    const seen = new Map<string, SourceRange>();
+    const merges: RawMap[] = [];
+    // Merge sources first, so positions of explicit keys overwrite those of merged ones.
+    for (const pair of items) {
+      if (isPair(pair) && isMergeKey(pair.key as Node | null)) {
+        merges.push(...this.mergeSources(pair.value as Node, path, depth, aliasSite));
+      }
+    }
+    for (const pair of items) {
+      if (!isPair(pair) || isMergeKey(pair.key as Node | null)) continue;
+      const keyNode = pair.key as Node | null;
+      const key = keyText(keyNode);
+      const keyRange = aliasSite ?? this.range(keyNode) ?? this.at(0);
+      const prev = seen.get(key);
+      if (prev && !aliasSite) {
+        this.diagnostics.push({
+          code: 'yaml_duplicate_key',
+          severity: 'error',
+          message: `duplicate key "${key}" (first defined at line ${prev.line})`,
+          range: keyRange,
+          path: [...path, key].join('.'),
+        });
+      }
+      seen.set(key, keyRange);
+      const childPath = [...path, key];
+      this.positions.set(pathKey(childPath) + PATH_SEPARATOR + '#key', keyRange);
+      out[key] = this.node(pair.value as Node | null, childPath, depth + 1, aliasSite);
+      if (pair.value === null) this.record(childPath, keyRange);
+    }
+    // Merge keys: explicit keys win, then earlier merge sources over later ones.
+    for (const src of merges) {
+      for (const k of Object.keys(src)) if (!(k in out)) out[k] = src[k]!;
+    }
+    return out;
+  }
+
+  private mergeSources(v: Node, path: (string | number)[], depth: number, aliasSite: SourceRange | undefined): RawMap[] {
+    const nodes = isSeq(v) ? (v.items as Node[]) : [v];
+    const out: RawMap[] = [];
+    for (const item of nodes) {
+      const site = aliasSite ?? this.range(item);
+      const target = isAlias(item) ? (item.resolve(this.source.doc!) as Node | undefined) : item;
+      if (!target || !isMap(target)) {
+        this.abort('yaml_merge_not_mapping', 'merge key "<<" needs a mapping or a list of mappings', item);
+      }
+      out.push(this.map((target as { items: unknown[] }).items, path, depth + 1, site));
+    }
+    return out;
+  }
+
+  private record(path: (string | number)[], r: SourceRange | undefined): void {
+    if (r) this.positions.set(pathKey(path), r);
+  }
+
+  private range(n: Node | null | undefined): SourceRange | undefined {
+    const r = n?.range;
+    return r ? this.at(r[0], r[1]) : undefined;
+  }
+
+  private abort(code: string, message: string, n: Node | null | undefined): never {
+    this.diagnostics.push({ code, severity: 'error', message, range: this.range(n) ?? this.at(0) });
+    throw new WalkAbort(message);
+  }
+}
+
+function isMergeKey(k: Node | null): boolean {
+  return isScalar(k) && k.value === '<<' && k.type === 'PLAIN';
+}
+
+function keyText(k: Node | null): string {
+  if (k === null) return '';
+  if (isScalar(k)) return k.value === null ? '' : String(k.value);
+  return String(k);
+}
+
+function scalarValue(v: unknown): RawValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  return String(v);
+}

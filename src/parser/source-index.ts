@@ -1,0 +1,73 @@
+/**
+ * Source positions that survive every stage: one map per file from model path to range,
+ * looked up by the nearest defined ancestor, last file first (the file whose value won the merge).
+ */
+import type { SourceRange } from '../diagnostics.js';
+import type { Document, LineCounter } from 'yaml';
+import type { Path } from './types.js';
+
+const SEP = '\u001f';
+
+export function pathKey(path: Path): string {
+  return path.join(SEP);
+}
+
+export interface SourceFile {
+  path: string; // absolute
+  displayPath: string; // relative to cwd when shorter
+  text: string;
+  doc?: Document.Parsed;
+  lineCounter?: LineCounter;
+  /** Path (as `pathKey`) → range of the value node; keys: `${pathKey}${SEP}#key` → range of the key. */
+  positions: Map<string, SourceRange>;
+}
+
+export class SourceIndex {
+  readonly files: SourceFile[] = [];
+  /** Model path prefix → where it really came from (extends, include): [file, path in that file]. */
+  private readonly redirects = new Map<string, { file: string; path: Path }[]>();
+
+  add(file: SourceFile): void {
+    this.files.push(file);
+  }
+
+  get(absPath: string): SourceFile | undefined {
+    return this.files.find((f) => f.path === absPath);
+  }
+
+  /** Record that `path` in the merged model was taken from `fromPath` in `file` (e.g. extends). */
+  redirect(path: Path, file: string, fromPath: Path): void {
+    const k = pathKey(path);
+    const list = this.redirects.get(k) ?? [];
+    list.push({ file, path: fromPath });
+    this.redirects.set(k, list);
+  }
+
+  /** The range of the node at `path`, or of its nearest ancestor; `file` narrows the search. */
+  locate(path: Path, opts: { file?: string; key?: boolean } = {}): SourceRange | undefined {
+    const files = opts.file ? this.files.filter((f) => f.path === opts.file) : [...this.files].reverse();
+    for (let n = path.length; n >= 0; n--) {
+      const prefix = path.slice(0, n);
+      const k = pathKey(prefix) + (opts.key && n === path.length ? SEP + '#key' : '');
+      for (const f of files) {
+        const r = f.positions.get(k);
+        if (r) return r;
+      }
+      const via = this.redirects.get(pathKey(prefix));
+      if (via) {
+        for (const v of [...via].reverse()) {
+          const r = this.locate([...v.path, ...path.slice(n)], { file: v.file, key: opts.key });
+          if (r) return r;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The range of the key of the node at `path` (e.g. the `enviroment` in `enviroment:`). */
+  locateKey(path: Path, file?: string): SourceRange | undefined {
+    return this.locate(path, { file, key: true });
+  }
+}
+
+export const PATH_SEPARATOR = SEP;
