@@ -1,0 +1,103 @@
+/**
+ * The lint rule API (ESLint-shaped): a rule is a small module `defineRule({name, meta, create})`.
+ * `create(ctx)` inspects the loaded model and the source documents and calls `ctx.report`.
+ */
+import type { Node } from 'yaml';
+import type { SourceRange } from '../diagnostics.js';
+import type { Project, ProjectMeta } from '../model/project.js';
+import type { SourceFile } from '../parser/source-index.js';
+import type { Path, RawMap } from '../parser/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+
+export type RuleCategory = 'correctness' | 'security' | 'best-practice' | 'style';
+export type RuleSeverity = 'error' | 'warning' | 'info';
+export type RuleLevel = RuleSeverity | 'off';
+export type PresetName = 'recommended' | 'strict' | 'security';
+
+export interface RuleMeta {
+  category: RuleCategory;
+  defaultSeverity: RuleSeverity;
+  fixable: boolean;
+  docs: { description: string };
+  /** messageId → template with `{{name}}` placeholders. */
+  messages: Record<string, string>;
+  /** JSON schema of the rule's options object, if it takes any. */
+  options?: Record<string, unknown>;
+  defaultOptions?: Record<string, unknown>;
+  /** Presets that turn the rule on (style rules: only 'strict'). */
+  presets: PresetName[];
+}
+
+/** A text edit on the original source: replace [start, end) offsets with `text`. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+export interface Fixer {
+  replaceRange(range: [number, number], text: string): Fix;
+  replaceNode(node: Node, text: string): Fix;
+  insertTextBefore(node: Node, text: string): Fix;
+  insertTextAfter(node: Node, text: string): Fix;
+  removeRange(range: [number, number]): Fix;
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Where: a model path (located through the loader's positions) ... */
+  path?: Path;
+  /** ... or an explicit source node / range in a given file. */
+  node?: Node;
+  file?: string;
+  range?: SourceRange;
+  /** Report at the key (`ports:`) instead of the value. */
+  atKey?: boolean;
+  /** Service name, for per-service excludes in the config. */
+  service?: string;
+  fix?: (fixer: Fixer) => Fix | Fix[] | null;
+}
+
+export interface RuleContext {
+  /** The canonical project; undefined when loading failed (rules then see only `files`). */
+  readonly project?: Project;
+  readonly meta?: ProjectMeta;
+  /** The merged raw model before canonical form (short syntax as written, anchors resolved). */
+  readonly raw?: RawMap;
+  /** Every source file the loader read, with its parsed yaml Document and positions. */
+  readonly files: readonly SourceFile[];
+  /** What the loader reported (syntax, schema, semantic errors): correctness rules re-emit these. */
+  readonly loadDiagnostics: readonly Diagnostic[];
+  readonly options: Record<string, unknown>;
+  /** Position of the node at `path` in the merged model (value, or key with atKey). */
+  locate(path: Path, opts?: { key?: boolean }): SourceRange | undefined;
+  /** The yaml source node for a path in one file (anchors resolved to the alias site). */
+  nodeAt(file: string, path: Path): Node | undefined;
+  /** True when the source value at `path` contained `${...}` / `$VAR` before interpolation. */
+  isInterpolated(path: Path): boolean;
+  report(d: ReportDescriptor): void;
+}
+
+export interface Rule {
+  name: string;
+  meta: RuleMeta;
+  create(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+export interface LintFinding {
+  rule: string;
+  severity: RuleSeverity;
+  message: string;
+  file: string;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  service?: string;
+  fix?: Fix[];
+  category: RuleCategory;
+}
