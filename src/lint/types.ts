@@ -55,6 +55,8 @@ export interface ReportDescriptor {
   atKey?: boolean;
   /** Service name, for per-service excludes in the config. */
   service?: string;
+  /** Re-emit a loader diagnostic at its exact range; its `message`, `code` and `path` become template data. */
+  diagnostic?: Diagnostic;
   fix?: (fixer: Fixer) => Fix | Fix[] | null;
 }
 
@@ -71,8 +73,15 @@ export interface RuleContext {
   readonly options: Record<string, unknown>;
   /** Position of the node at `path` in the merged model (value, or key with atKey). */
   locate(path: Path, opts?: { key?: boolean }): SourceRange | undefined;
-  /** The yaml source node for a path in one file (anchors resolved to the alias site). */
+  /**
+   * The yaml source node for a path in one file (absolute or display path); aliases and `<<` merge keys
+   * are followed, so inside an anchor this is the anchored node (report by `path` to land on the alias site).
+   */
   nodeAt(file: string, path: Path): Node | undefined;
+  /** The source file whose value won the merge for `path` (the last file defining it). */
+  fileOf(path: Path): SourceFile | undefined;
+  /** Loader diagnostics whose code is one of `codes` (or matches the predicate). */
+  loadDiagnosticsOf(codes: readonly string[] | ((code: string) => boolean)): Diagnostic[];
   /** True when the source value at `path` contained `${...}` / `$VAR` before interpolation. */
   isInterpolated(path: Path): boolean;
   report(d: ReportDescriptor): void;

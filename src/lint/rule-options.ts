@@ -1,0 +1,24 @@
+/** A rule's options checked against its `meta.options` JSON schema (compiled once per rule). */
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Rule } from './types.js';
+
+let ajv: Ajv | undefined;
+const compiled = new WeakMap<Rule, ValidateFunction>();
+
+export function validateRuleOptions(rule: Rule, options: Record<string, unknown>): Diagnostic[] {
+  if (!rule.meta.options) return [];
+  ajv ??= new Ajv({ allErrors: true, strict: false });
+  let validate = compiled.get(rule);
+  if (!validate) {
+    validate = ajv.compile(rule.meta.options);
+    compiled.set(rule, validate);
+  }
+  if (validate(options)) return [];
+  return (validate.errors ?? []).map((e) => ({
+    code: 'lint_config_rule_options',
+    severity: 'error' as const,
+    message: `options of rule "${rule.name}"${e.instancePath ? ' at ' + e.instancePath : ''}: ${e.message ?? 'invalid'}`,
+    path: `rules.${rule.name}`,
+  }));
+}

@@ -1,0 +1,188 @@
+/**
+ * Run a set of rules on one loaded project. The context is built from the loader's LoadResult
+ * (model, raw tree, parsed Documents, positions, diagnostics); nothing is parsed again.
+ * Works when loading failed: rules then see only `files` and `loadDiagnostics`.
+ */
+import type { Node } from 'yaml';
+import { InternalError, type Diagnostic, type SourceRange } from '../diagnostics.js';
+import type { LoadResult } from '../parser/load.js';
+import type { SourceFile } from '../parser/source-index.js';
+import type { Path } from '../parser/types.js';
+import { fixer, hasInterpolation, nodeAtPath, rangeOfNode } from './source-nodes.js';
+import type { Fix, LintFinding, ReportDescriptor, Rule, RuleContext, RuleSeverity } from './types.js';
+
+/** A rule as configured: on at `severity`, with its options merged over `meta.defaultOptions`. */
+export interface RuleSetting {
+  rule: Rule;
+  severity: RuleSeverity;
+  options: Record<string, unknown>;
+}
+
+export function settingOf(rule: Rule, severity?: RuleSeverity, options?: Record<string, unknown>): RuleSetting {
+  return { rule, severity: severity ?? rule.meta.defaultSeverity, options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) } };
+}
+
+/** Run every rule once; findings come back sorted by file, position, rule. */
+export function runRules(load: LoadResult, settings: readonly RuleSetting[]): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const shared = createShared(load);
+  for (const s of settings) {
+    const ctx = createRuleContext(shared, s, findings);
+    try {
+      s.rule.create(ctx);
+    } catch (e) {
+      throw new InternalError(`lint rule ${s.rule.name} crashed: ${(e as Error).stack ?? e}`);
+    }
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: LintFinding[]): LintFinding[] {
+  return findings.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+/** What every rule's context shares: built once per project. */
+interface Shared {
+  load: LoadResult;
+  files: readonly SourceFile[];
+  byName: Map<string, SourceFile>;
+}
+
+function createShared(load: LoadResult): Shared {
+  const files = load.sources.files;
+  const byName = new Map<string, SourceFile>();
+  for (const f of files) {
+    byName.set(f.path, f);
+    byName.set(f.displayPath, f);
+  }
+  return { load, files, byName };
+}
+
+function createRuleContext(sh: Shared, setting: RuleSetting, out: LintFinding[]): RuleContext {
+  const { load } = sh;
+  const fileOf = (path: Path): SourceFile | undefined => {
+    const r = load.sources.locate(path);
+    return r ? sh.byName.get(r.file) : undefined;
+  };
+  return {
+    project: load.project,
+    meta: load.meta,
+    raw: load.raw,
+    files: sh.files,
+    loadDiagnostics: load.diagnostics,
+    options: setting.options,
+    locate: (path, opts) => load.sources.locate(path, { key: opts?.key }),
+    nodeAt: (file, path) => {
+      const f = sh.byName.get(file);
+      return f ? nodeAtPath(f, path) : undefined;
+    },
+    fileOf,
+    isInterpolated: (path) => {
+      for (let i = sh.files.length - 1; i >= 0; i--) {
+        const n = nodeAtPath(sh.files[i]!, path);
+        if (n) return hasInterpolation(n);
+      }
+      return false;
+    },
+    loadDiagnosticsOf: (codes) => {
+      const match = typeof codes === 'function' ? codes : (c: string) => codes.includes(c);
+      return load.diagnostics.filter((d) => match(d.code));
+    },
+    report: (d) => {
+      const f = toFinding(sh, setting, d);
+      if (f) out.push(f);
+    },
+  };
+}
+
+function toFinding(sh: Shared, s: RuleSetting, d: ReportDescriptor): LintFinding {
+  const { rule } = s;
+  const template = rule.meta.messages[d.messageId];
+  if (template === undefined) throw new InternalError(`lint rule ${rule.name} reported unknown messageId "${d.messageId}"`);
+  const data: Record<string, string | number> = { ...diagnosticData(d.diagnostic), ...(d.data ?? {}) };
+  const range = where(sh, d);
+  const file = range ? sh.byName.get(range.file) : undefined;
+  const finding: LintFinding = {
+    rule: rule.name,
+    severity: s.severity,
+    message: formatMessage(template, data),
+    file: file?.displayPath ?? range?.file ?? sh.files[0]?.displayPath ?? '',
+    line: range?.line ?? 1,
+    col: range?.col ?? 1,
+    endLine: range?.endLine ?? range?.line ?? 1,
+    endCol: range?.endCol ?? range?.col ?? 1,
+    category: rule.meta.category,
+  };
+  const service = d.service ?? serviceOf(d.path) ?? serviceOf(d.diagnostic?.path?.split('.'));
+  if (service !== undefined) finding.service = service;
+  const fixes = d.fix ? normalizeFixes(d.fix(fixer)) : [];
+  if (fixes.length) finding.fix = fixes;
+  return finding;
+}
+
+/** Explicit range, else the node, else the model path, else the re-emitted diagnostic's range. */
+function where(sh: Shared, d: ReportDescriptor): SourceRange | undefined {
+  if (d.range) return d.range;
+  if (d.node) {
+    const f = (d.file ? sh.byName.get(d.file) : undefined) ?? fileHolding(sh, d.node);
+    const r = f ? rangeOfNode(f, d.node) : undefined;
+    if (r) return r;
+  }
+  if (d.path) {
+    const r = d.file
+      ? sh.load.sources.locate(d.path, { file: sh.byName.get(d.file)?.path ?? d.file, key: d.atKey })
+      : sh.load.sources.locate(d.path, { key: d.atKey });
+    if (r) return r;
+  }
+  if (d.diagnostic?.range) return d.diagnostic.range;
+  if (d.file) {
+    const f = sh.byName.get(d.file);
+    if (f) return { file: f.displayPath, line: 1, col: 1 };
+  }
+  return undefined;
+}
+
+/** A node reported without `file`: the file whose Document contains it (one file: that one). */
+function fileHolding(sh: Shared, n: Node): SourceFile | undefined {
+  if (sh.files.length === 1) return sh.files[0];
+  const start = n.range?.[0];
+  if (start === undefined) return undefined;
+  for (const f of sh.files) {
+    if (f.doc && containsNode(f.doc.contents as Node | null, n)) return f;
+  }
+  return undefined;
+}
+
+function containsNode(root: Node | null, target: Node): boolean {
+  if (!root) return false;
+  if (root === target) return true;
+  const items = (root as { items?: unknown[] }).items;
+  if (!items) return false;
+  for (const it of items) {
+    const pair = it as { key?: Node; value?: Node };
+    if ('key' in (it as object) && (containsNode(pair.key ?? null, target) || containsNode(pair.value ?? null, target))) return true;
+    if (containsNode(it as Node, target)) return true;
+  }
+  return false;
+}
+
+function diagnosticData(d: Diagnostic | undefined): Record<string, string> {
+  if (!d) return {};
+  return { message: d.message, code: d.code, path: d.path ?? '' };
+}
+
+export function formatMessage(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+function serviceOf(path: Path | undefined): string | undefined {
+  return path && path[0] === 'services' && path.length > 1 ? String(path[1]) : undefined;
+}
+
+function normalizeFixes(f: Fix | Fix[] | null): Fix[] {
+  if (!f) return [];
+  const list = Array.isArray(f) ? f : [f];
+  return list.filter((x) => x && x.range[0] <= x.range[1]);
+}
