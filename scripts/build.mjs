@@ -10,6 +10,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// The compose schema is compiled here, once, never at run time.
+await import('./gen-schema-validator.mjs').then((m) => m.writeGenerated());
 
 await build({
   entryPoints: [path.join(root, 'src/cli/main.ts')],

@@ -1,3 +1,135 @@
-// PLACEHOLDER (replaced by the validation work).
-import type { LoadContext, RawMap } from './types.js';
-export function validateSchema(_raw: RawMap, _ctx: LoadContext): void {}
+/**
+ * Stage 7a: the merged raw model (after interpolation, short and long syntax) against
+ * schemas/compose-spec.json. The schema is compiled at build time (scripts/gen-schema-validator.mjs);
+ * ajv reports every error of the document, which are collapsed to one diagnostic per node.
+ */
+import { validate, type SchemaError } from './generated/compose-validator.js';
+import { didYouMean } from './did-you-mean.js';
+import { formatPath, type LoadContext, type Path, type RawMap } from './types.js';
+
+interface Finding {
+  code: string;
+  message: string;
+  path: Path;
+  /** Report at the key (unknown or invalid names), not at the value. */
+  atKey?: boolean;
+  hint?: string;
+}
+
+const COMPOSITE = new Set(['oneOf', 'anyOf', 'allOf', 'not', 'if', 'then', 'else']);
+
+const FORMAT_NAMES: Record<string, string> = {
+  boolean: 'a boolean (true/false)',
+  integer: 'an integer',
+  number: 'a number',
+  duration: 'a duration such as 10s or 1m30s',
+  'integer-or-duration': 'an integer (microseconds) or a duration such as 400ms',
+  'byte-size': 'a byte value such as 512m or 1gb',
+  port: 'a port mapping such as 8080:80, 127.0.0.1:8080:80/udp or 3000-3005',
+  'port-range': 'a port or port range such as 80 or 8000-8010',
+  expose: 'a port or range with an optional protocol, such as 3000 or 8000-8010/udp',
+  'restart-policy': 'one of no, always, on-failure[:max-retries], unless-stopped',
+  'pull-policy': 'one of always, never, missing, build, refresh, daily, weekly, every_<duration>',
+  'container-name': 'a container name ([a-zA-Z0-9][a-zA-Z0-9_.-]*)',
+  ipv4: 'an IPv4 address',
+  ipv6: 'an IPv6 address',
+  ip: 'an IP address',
+  cidr: 'a subnet in CIDR form such as 172.28.0.0/16',
+};
+
+const TYPE_NAMES: Record<string, string> = { object: 'a mapping', array: 'a list', null: 'null', integer: 'an integer' };
+
+/** Validate the raw model; every error goes to ctx with its path and position. */
+export function validateSchema(raw: RawMap, ctx: LoadContext): void {
+  if (validate(raw)) return;
+  for (const f of collapse(validate.errors ?? [])) {
+    const range = f.atKey ? (ctx.sources.locateKey(f.path) ?? ctx.sources.locate(f.path)) : undefined;
+    ctx.report({ code: f.code, message: f.message, path: f.path, range, hint: f.hint });
+  }
+}
+
+/** ajv errors → one finding per node: composite fan-out dropped, type alternatives merged. */
+export function collapse(errors: readonly SchemaError[]): Finding[] {
+  const relevant = errors.filter((e) => e.propertyName === undefined || e.keyword === 'propertyNames');
+  const findings = new Map<string, Finding>();
+  for (const e of relevant) {
+    const path = parsePointer(e.instancePath);
+    if (COMPOSITE.has(e.keyword)) {
+      if (relevant.some((o) => o !== e && !COMPOSITE.has(o.keyword) && isWithin(o.instancePath, e.instancePath))) continue;
+    } else if (e.keyword === 'type' && relevant.some((o) => o.instancePath.startsWith(e.instancePath + '/'))) {
+      continue; // another alternative matched the type and failed deeper: that failure is the useful one
+    }
+    const f = toFinding(e, path);
+    const key = formatPath(f.path) + (f.atKey ? '#key' : '');
+    const prev = findings.get(key);
+    if (!prev) findings.set(key, f);
+    else if (prev.code === 'schema_type' && f.code === 'schema_type') prev.message = mergeTypeMessages(prev.message, f.message);
+  }
+  return [...findings.values()];
+}
+
+function toFinding(e: SchemaError, path: Path): Finding {
+  const where = formatPath(path) || 'the top level';
+  const p = e.params;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(p['additionalProperty']);
+      const allowed = Object.keys(e.parentSchema?.properties ?? {});
+      const guess = didYouMean(key, allowed);
+      return {
+        code: 'schema_unknown_key',
+        message: `unknown key "${key}" in ${where}`,
+        path: [...path, key],
+        atKey: true,
+        hint: guess ? `did you mean "${guess}"?` : undefined,
+      };
+    }
+    case 'propertyNames':
+      return { code: 'schema_invalid_name', message: `invalid name "${String(p['propertyName'])}" in ${where}: use only a-z, A-Z, 0-9, ".", "_" and "-"`, path: [...path, String(p['propertyName'])], atKey: true };
+    case 'type':
+      return { code: 'schema_type', message: `${where} must be ${typeList(p['type'])}`, path };
+    case 'enum':
+      return { code: 'schema_enum', message: `${where} must be one of: ${(p['allowedValues'] as unknown[]).join(', ')}`, path };
+    case 'format':
+      return { code: 'schema_format', message: `${where} must be ${FORMAT_NAMES[String(p['format'])] ?? String(p['format'])}`, path };
+    case 'required':
+      return { code: 'schema_required', message: `${where} is missing the required key "${String(p['missingProperty'])}"`, path };
+    case 'uniqueItems': {
+      const [a, b] = [Number(p['i']), Number(p['j'])].sort((x, y) => x - y);
+      return { code: 'schema_duplicate_item', message: `${where} has the same item twice (entries ${a} and ${b})`, path: [...path, b!] };
+    }
+    case 'minimum':
+    case 'maximum':
+      return { code: 'schema_range', message: `${where} must be ${String(p['comparison'])} ${String(p['limit'])}`, path };
+    case 'pattern':
+      return { code: 'schema_pattern', message: `${where} must match ${String(p['pattern'])}`, path };
+    case 'minLength':
+      return { code: 'schema_empty', message: `${where} must not be empty`, path };
+    default:
+      return { code: 'schema_invalid', message: `${where} is invalid (${e.keyword})`, path };
+  }
+}
+
+function typeList(t: unknown): string {
+  const names = (Array.isArray(t) ? t : String(t).split(',')).map((x) => TYPE_NAMES[x] ?? `a ${x}`);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0]!;
+}
+
+function mergeTypeMessages(a: string, b: string): string {
+  const tail = b.slice(b.indexOf(' must be ') + ' must be '.length);
+  return a.includes(tail) ? a : `${a} or ${tail}`;
+}
+
+function isWithin(p: string, ancestor: string): boolean {
+  return p === ancestor || p.startsWith(ancestor + '/');
+}
+
+/** JSON pointer → model path (`/services/web/ports/0` → ['services','web','ports',0]). */
+export function parsePointer(pointer: string): Path {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}

@@ -1,0 +1,97 @@
+/**
+ * Service-to-service references (depends_on, links, volumes_from, `service:` modes) and the
+ * cycles they form. A cycle is reported once, naming all of it: `a -> b -> c -> a`.
+ */
+import type { ServiceConfig } from '../model/project.js';
+import { findEntryPath } from './source-entries.js';
+import type { LoadContext, Path } from './types.js';
+
+export type EdgeKind = 'depends_on' | 'links' | 'volumes_from' | 'network_mode' | 'ipc' | 'pid';
+
+export interface ServiceEdge {
+  kind: EdgeKind;
+  target: string;
+  /** The node that names the target. */
+  path: Path;
+  /** A short verb phrase for messages: `depends on`, `links to`, ... */
+  label: string;
+  required?: boolean;
+}
+
+const MODE_LABEL: Record<string, string> = { network_mode: 'shares the network of', ipc: 'shares the IPC namespace of', pid: 'shares the PID namespace of' };
+
+/** Every reference from one service to another, with the path of the node that makes it. */
+export function serviceEdges(svc: ServiceConfig, base: Path, ctx: LoadContext): ServiceEdge[] {
+  const edges: ServiceEdge[] = [];
+  const deps = svc.depends_on as unknown;
+  if (Array.isArray(deps)) {
+    deps.forEach((d, i) => typeof d === 'string' && edges.push({ kind: 'depends_on', target: d, path: [...base, 'depends_on', i], label: 'depends on' }));
+  } else if (deps && typeof deps === 'object') {
+    for (const [target, spec] of Object.entries(deps as Record<string, { required?: unknown } | null>)) {
+      const required = spec?.required === false || spec?.required === 'false' ? false : true;
+      edges.push({ kind: 'depends_on', target, path: findEntryPath(ctx, [...base, 'depends_on'], target), label: 'depends on', required });
+    }
+  }
+  asList(svc.links).forEach((l, i) => edges.push({ kind: 'links', target: l.split(':')[0]!, path: [...base, 'links', i], label: 'links to' }));
+  asList(svc.volumes_from).forEach((v, i) => {
+    if (v.startsWith('container:')) return;
+    edges.push({ kind: 'volumes_from', target: v.replace(/^service:/, '').split(':')[0]!, path: [...base, 'volumes_from', i], label: 'mounts the volumes of' });
+  });
+  for (const kind of ['network_mode', 'ipc', 'pid'] as const) {
+    const mode = (svc as unknown as Record<string, unknown>)[kind];
+    if (typeof mode === 'string' && mode.startsWith('service:')) {
+      edges.push({ kind, target: mode.slice('service:'.length), path: [...base, kind], label: MODE_LABEL[kind]! });
+    }
+  }
+  return edges;
+}
+
+/** Report each dependency cycle among `services` once, at the reference that starts it. */
+export function checkCycles(services: Record<string, ServiceConfig>, ctx: LoadContext): void {
+  const graph = new Map<string, ServiceEdge[]>();
+  for (const name of Object.keys(services).sort()) {
+    const svc = services[name];
+    const edges = svc && typeof svc === 'object' ? serviceEdges(svc, ['services', name], ctx) : [];
+    graph.set(name, edges.filter((e) => e.target in services));
+  }
+  const state = new Map<string, 'active' | 'done'>();
+  const reported = new Set<string>();
+  for (const start of graph.keys()) walk(start, [], [], graph, state, reported, ctx);
+}
+
+/** Iterative-enough DFS: depth is bounded by the number of services, not by input nesting. */
+function walk(
+  node: string,
+  stack: string[],
+  via: ServiceEdge[],
+  graph: Map<string, ServiceEdge[]>,
+  state: Map<string, 'active' | 'done'>,
+  reported: Set<string>,
+  ctx: LoadContext,
+): void {
+  if (state.get(node) === 'done') return;
+  if (state.get(node) === 'active') {
+    const at = stack.indexOf(node);
+    const cycle = [...stack.slice(at), node];
+    const key = canonicalCycle(cycle.slice(0, -1));
+    if (reported.has(key)) return;
+    reported.add(key);
+    // Reported at the reference leaving the first service of the cycle.
+    ctx.report({ code: 'dependency_cycle', message: `dependency cycle: ${cycle.join(' -> ')}`, path: via[at]!.path });
+    return;
+  }
+  state.set(node, 'active');
+  for (const e of graph.get(node) ?? []) walk(e.target, [...stack, node], [...via, e], graph, state, reported, ctx);
+  state.set(node, 'done');
+}
+
+/** The same cycle found from another start is the same cycle: rotate to its smallest member. */
+function canonicalCycle(members: string[]): string {
+  const min = members.reduce((a, b) => (b < a ? b : a));
+  const i = members.indexOf(min);
+  return [...members.slice(i), ...members.slice(0, i)].join('\u0000');
+}
+
+function asList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
