@@ -1,0 +1,66 @@
+/**
+ * Source-side helpers: the yaml node a model path came from (through aliases and `<<`),
+ * and the text as written before interpolation.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { RuleContext } from '../types.js';
+import type { Path } from '../../parser/types.js';
+import type { SourceFile } from '../../parser/source-index.js';
+
+/** The node at `path` in one parsed document, following aliases and merge keys; undefined if absent. */
+export function findNode(doc: Document.Parsed, path: Path): Node | undefined {
+  let cur: Node | undefined = deref(doc, doc.contents as Node | null);
+  for (const seg of path) {
+    if (!cur) return undefined;
+    if (isSeq(cur)) cur = deref(doc, cur.items[Number(seg)] as Node | null);
+    else if (isMap(cur)) cur = deref(doc, mapGet(doc, cur.items, String(seg), 0));
+    else return undefined;
+  }
+  return cur;
+}
+
+function deref(doc: Document.Parsed, n: Node | null | undefined): Node | undefined {
+  if (!n) return undefined;
+  return isAlias(n) ? ((n.resolve(doc) as Node | undefined) ?? undefined) : n;
+}
+
+function mapGet(doc: Document.Parsed, items: readonly unknown[], key: string, depth: number): Node | null | undefined {
+  if (depth > 32) return undefined;
+  for (const p of items) {
+    if (isPair(p) && isScalar(p.key) && String(p.key.value) === key && !isMergeKey(p.key)) return p.value as Node | null;
+  }
+  for (const p of items) {
+    if (!isPair(p) || !isScalar(p.key) || !isMergeKey(p.key)) continue;
+    const v = deref(doc, p.value as Node | null);
+    const sources = isSeq(v) ? v.items.map((i) => deref(doc, i as Node)) : [v];
+    for (const src of sources) {
+      if (!isMap(src)) continue;
+      const hit = mapGet(doc, src.items, key, depth + 1);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
+}
+
+export function isMergeKey(k: unknown): boolean {
+  return isScalar(k) && k.value === '<<' && k.type === 'PLAIN';
+}
+
+/** The last file (the one that wins the merge) that has a node at `path`. */
+export function sourceNode(ctx: RuleContext, path: Path): { file: SourceFile; node: Node } | undefined {
+  for (let i = ctx.files.length - 1; i >= 0; i--) {
+    const file = ctx.files[i]!;
+    if (!file.doc) continue;
+    const node = findNode(file.doc, path);
+    if (node) return { file, node };
+  }
+  return undefined;
+}
+
+/** The scalar at `path` as written (before interpolation), as text. */
+export function sourceScalar(ctx: RuleContext, path: Path): string | undefined {
+  const hit = sourceNode(ctx, path);
+  if (!hit || !isScalar(hit.node)) return undefined;
+  const v = hit.node.value;
+  return v === null || v === undefined ? undefined : String(v);
+}

@@ -1,0 +1,24 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { defineRule } from '../types.js';
+import { reemit } from './_reemit.js';
+
+export default defineRule({
+  name: 'no-unset-variables',
+  meta: {
+    category: 'correctness',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: { description: 'A `${VAR}` without a default must be set in the environment or `.env`; otherwise it becomes an empty string.' },
+    messages: { unset: 'variable "{{name}}" is not set and has no default: it becomes an empty string' },
+    presets: ['recommended', 'strict', 'security'],
+  },
+  create(ctx) {
+    reemit(ctx, (c) => c === 'interpolation_unset', 'unset', (d) => ({ name: variableName(d) }));
+  },
+});
+
+/** The variable's name from the loader's message (`"FOO"`, `${FOO}` or `$FOO`). */
+function variableName(d: Diagnostic): string {
+  const m = /"([A-Za-z_][A-Za-z0-9_]*)"|\$\{?([A-Za-z_][A-Za-z0-9_]*)|\b([A-Z_][A-Z0-9_]*)\b/.exec(d.message);
+  return m?.[1] ?? m?.[2] ?? m?.[3] ?? d.message;
+}
