@@ -49,7 +49,7 @@ export interface PlanAction {
   /** Ids of actions that must finish first. */
   dependsOn: string[];
   /** For container starts: what each dependency must reach before this one starts. */
-  waitFor?: { action: string; service: string; condition: WaitCondition; required: boolean }[];
+  waitFor?: { action: string; service: string; condition: WaitCondition; required: boolean; restart?: boolean }[];
   /** Engine id of the existing resource this action acts on (recreate/remove/start/stop). */
   existingId?: string;
   /** Free-form details the executor needs (config hash, image ref, ...). Plain JSON. */

@@ -1,0 +1,180 @@
+/**
+ * Containers, service by service in dependency order: keep, start, recreate, scale up/down.
+ * Scale-down removes outdated containers first, then the highest numbers (as compose does).
+ */
+import type { ContainerSummary } from '../engine/engine.js';
+import { configHash } from '../model/config-hash.js';
+import type { ServiceConfig } from '../model/project.js';
+import { cmp, dependsOnEntries, serviceOrder } from './graph.js';
+import { containerName, containerNumber, imageRef, replicaCount, serviceNetworks, serviceVolumes } from './names.js';
+import type { PlanContext } from './options.js';
+import type { PlanAction } from './plan-types.js';
+import { outdatedReason, type DesiredService, type RecreateReason } from './recreate.js';
+
+/** Resource key (network/volume key, image ref) → the action that makes it. */
+export interface ResourceActions {
+  networks: Map<string, PlanAction>;
+  volumes: Map<string, PlanAction>;
+  images: Map<string, PlanAction>;
+}
+
+export function planContainers(ctx: PlanContext, res: ResourceActions): void {
+  for (const name of serviceOrder(ctx.adj)) if (ctx.scope.has(name)) planService(ctx, name, res);
+}
+
+function planService(ctx: PlanContext, name: string, res: ResourceActions): void {
+  const svc = ctx.project.services[name];
+  const want = desiredService(ctx, name, res);
+  const count = replicas(ctx, name, svc);
+  const reasonOf = reasonFor(ctx, name, want);
+  const { valid: existing, invalid } = splitByNumber(ctx.containersByService.get(name) ?? []);
+  const reasons = new Map(existing.map((c) => [c.id, reasonOf(c)]));
+  const sorted = [...existing].sort(
+    (a, b) => Number(!!reasons.get(b.id)) - Number(!!reasons.get(a.id)) || (numberOf(b) - numberOf(a)) || cmp(b.name, a.name),
+  );
+  const excess = Math.max(0, existing.length - count);
+  const acts: PlanAction[] = invalid.map((c) => removeAction(name, c, 'invalid_number'));
+  acts.push(...sorted.slice(0, excess).map((c) => removeAction(name, c, 'scale_down')));
+  const kept = sorted.slice(excess).sort((a, b) => numberOf(a) - numberOf(b) || cmp(a.name, b.name));
+  const base = containerBase(ctx, name, want, res);
+  for (const c of kept) acts.push(keptAction(ctx, name, c, reasons.get(c.id), base));
+  let next = Math.max(0, ...kept.map(numberOf)) + 1;
+  for (let i = kept.length; i < count; i++, next++) {
+    const cname = containerName(ctx.project.name, name, svc, next);
+    acts.push({ ...base(next, cname), action: 'create', cause: kept.length ? 'scale_up' : 'missing', changes: [] });
+  }
+  addWaitFor(ctx, name, acts);
+  ctx.actions.push(...acts);
+  ctx.byService.set(name, acts);
+}
+
+function desiredService(ctx: PlanContext, name: string, res: ResourceActions): DesiredService {
+  const svc = ctx.project.services[name];
+  const ref = imageRef(ctx.project.name, name, svc);
+  const imageId = ctx.snapshot.images[ref];
+  const act = res.images.get(ref)?.action;
+  const pending = !imageId && (act === 'pull' || act === 'build') ? act : undefined;
+  return { svc, hash: configHash(svc), ref, imageId, imagePending: pending };
+}
+
+function replicas(ctx: PlanContext, name: string, svc: ServiceConfig): number {
+  const n = replicaCount(name, svc, ctx.opts.scale);
+  if (svc.container_name && n > 1) {
+    const path = ['services', name, 'container_name'];
+    ctx.errors.push({
+      code: 'container_name_with_replicas',
+      severity: 'error',
+      message: `service ${name} sets container_name, so it cannot run ${n} replicas`,
+      path: path.join('.'),
+      range: ctx.opts.locate?.(path),
+    });
+    return 1;
+  }
+  return n;
+}
+
+/** The reason to recreate one container under the policy (--force-recreate / --no-recreate / diverged). */
+function reasonFor(ctx: PlanContext, name: string, want: DesiredService): (c: ContainerSummary) => RecreateReason | undefined {
+  const parentRecreated = serviceParentRecreated(ctx, want.svc);
+  return (c) => {
+    if (ctx.opts.noRecreate) return undefined;
+    if (ctx.opts.forceRecreate && ctx.targets.has(name)) return { cause: 'force_recreate', changes: [] };
+    const r = outdatedReason(c, want);
+    if (r) return r;
+    return parentRecreated ? { cause: 'dependency_recreated', changes: [{ path: parentRecreated.path, before: parentRecreated.value, after: parentRecreated.value }] } : undefined;
+  };
+}
+
+/** A `service:` parent (network_mode, ipc, pid) whose first container is created or recreated. */
+function serviceParentRecreated(ctx: PlanContext, svc: ServiceConfig): { path: string; value: string } | undefined {
+  for (const kind of ['network_mode', 'ipc', 'pid'] as const) {
+    const v = svc[kind];
+    if (typeof v !== 'string' || !v.startsWith('service:')) continue;
+    const acts = (ctx.byService.get(v.slice(8)) ?? []).filter((a) => a.action !== 'remove');
+    const first = acts.sort((a, b) => (a.number ?? 0) - (b.number ?? 0))[0];
+    if (first && (first.action === 'recreate' || first.action === 'create')) return { path: kind, value: v };
+  }
+  return undefined;
+}
+
+type BaseFn = (n: number, cname: string) => Omit<PlanAction, 'action' | 'cause' | 'changes'>;
+
+function containerBase(ctx: PlanContext, name: string, want: DesiredService, res: ResourceActions): BaseFn {
+  const svc = want.svc;
+  const dependsOn: string[] = [];
+  const image = res.images.get(want.ref);
+  if (image) dependsOn.push(image.id);
+  for (const k of serviceNetworks(svc)) if (res.networks.has(k)) dependsOn.push(res.networks.get(k)!.id);
+  for (const k of serviceVolumes(ctx.project, svc)) if (res.volumes.has(k)) dependsOn.push(res.volumes.get(k)!.id);
+  for (const dep of ctx.adj.get(name) ?? []) {
+    for (const a of ctx.byService.get(dep) ?? []) if (a.action !== 'remove') dependsOn.push(a.id);
+  }
+  return (n, cname) => ({
+    id: `container:${name}-${n}`,
+    type: 'container',
+    name: cname,
+    service: name,
+    number: n,
+    dependsOn: [...dependsOn],
+    details: { service: name, number: n, containerName: cname, configHash: want.hash, image: want.ref, ...(want.imageId ? { imageId: want.imageId } : {}) },
+  });
+}
+
+function keptAction(ctx: PlanContext, name: string, c: ContainerSummary, reason: RecreateReason | undefined, base: BaseFn): PlanAction {
+  const n = numberOf(c);
+  const cname = containerName(ctx.project.name, name, ctx.project.services[name], n);
+  const b = base(n, cname);
+  if (reason) return { ...b, action: 'recreate', cause: reason.cause, changes: reason.changes, existingId: c.id, details: { ...b.details, oldName: c.name } };
+  const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
+  const common = { ...b, name: c.name, existingId: c.id, changes: [], details: { ...b.details, containerName: c.name } };
+  return running ? { ...common, action: 'noop', cause: 'up_to_date' } : { ...common, action: 'start', cause: 'stopped' };
+}
+
+export function removeAction(service: string, c: ContainerSummary, cause: string): PlanAction {
+  const n = containerNumber(c.labels);
+  return {
+    id: Number.isNaN(n) ? `container:${c.name}` : `container:${service}-${n}`,
+    action: 'remove',
+    type: 'container',
+    name: c.name,
+    service,
+    ...(Number.isNaN(n) ? {} : { number: n }),
+    cause,
+    changes: [],
+    dependsOn: [],
+    existingId: c.id,
+    details: { service, containerName: c.name, state: c.state, ...(Number.isNaN(n) ? {} : { number: n }) },
+  };
+}
+
+/** depends_on conditions for every replica of each dependency in scope. */
+function addWaitFor(ctx: PlanContext, name: string, acts: PlanAction[]): void {
+  const waits: NonNullable<PlanAction['waitFor']> = [];
+  for (const [dep, d] of dependsOnEntries(ctx.project.services[name])) {
+    if (!ctx.scope.has(dep) || dep === name) continue;
+    for (const a of ctx.byService.get(dep) ?? []) {
+      if (a.action === 'remove') continue;
+      waits.push({ action: a.id, service: dep, condition: d.condition, required: d.required, ...(d.restart ? { restart: true } : {}) });
+    }
+  }
+  if (!waits.length) return;
+  for (const a of acts) if (a.action !== 'remove') a.waitFor = waits.map((w) => ({ ...w }));
+}
+
+/** Containers without a number label, or repeating one, cannot be kept as a replica. */
+function splitByNumber(all: ContainerSummary[]): { valid: ContainerSummary[]; invalid: ContainerSummary[] } {
+  const seen = new Set<number>();
+  const valid: ContainerSummary[] = [];
+  const invalid: ContainerSummary[] = [];
+  for (const c of [...all].sort((a, b) => cmp(a.name, b.name))) {
+    const n = containerNumber(c.labels);
+    if (Number.isNaN(n) || seen.has(n)) invalid.push(c);
+    else (seen.add(n), valid.push(c));
+  }
+  return { valid, invalid };
+}
+
+function numberOf(c: ContainerSummary): number {
+  const n = containerNumber(c.labels);
+  return Number.isNaN(n) ? 0 : n;
+}
