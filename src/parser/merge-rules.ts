@@ -3,7 +3,7 @@
  * table: the first pattern matching a model path decides how a base and an override value merge.
  */
 import type { Path, RawMap, RawValue } from './types.js';
-import { isMap } from './types.js';
+import { ResetTag, isMap } from './types.js';
 
 /** What a rule may call back into: the generic mapping merge and error reporting. */
 export interface MergeContext {
@@ -24,10 +24,18 @@ export function matchesPattern(pattern: readonly string[], path: Path): boolean 
 /** The override value replaces the base value as a whole (command, entrypoint, healthcheck.test). */
 const replace: Merger = (_base, override, _path, mc) => mc.clean(override);
 
-/** `K=V` lists and mappings merged by key; the later file wins per key. Result: a mapping. */
-const mergeByKey: Merger = (base, override, path, mc) => {
+/**
+ * `K=V` lists and mappings merged by key; the later file wins per key, even with no value
+ * (`- K` unsets an inherited `K=1`, as compose's list merge does). Result: a mapping.
+ */
+const mergeByKey: Merger = (base, override, _path, mc) => {
   if (override === null) return base;
-  return mc.mergeMappings(toKeyMap(base), toKeyMap(override), path);
+  const out = copyMap(toKeyMap(mc.clean(base)));
+  for (const [k, v] of Object.entries(toKeyMap(override))) {
+    if (v instanceof ResetTag) delete out[k];
+    else out[k] = mc.clean(v);
+  }
+  return out;
 };
 
 /** Lists (or a single string) appended; made unique by key later (merge-unique.ts). */
