@@ -122,12 +122,13 @@ class Extender {
   }
 
   private where(l: Link): string {
-    const r = this.ctx.sources.locate(['services', l.service, 'extends'], { file: l.file });
+    const r = this.ctx.sources.locateKey(['services', l.service, 'extends'], l.file);
     return r ? `${r.file}:${r.line}` : l.file;
   }
 
+  /** At the key (`extends:`, `file:`), where a reader looks for the reference. */
   private report(code: string, message: string, p: Path, file: string): void {
-    this.ctx.report({ code, message, path: p, file });
+    this.ctx.report({ code, message, path: p, file, range: this.ctx.sources.locateKey(p, file) });
   }
 }
 

@@ -54,6 +54,8 @@ export function multiDocCases(root: string): RawCase[] {
 export interface RawOutcome {
   model: unknown;
   diagnostics: { code: string; file: string; line: number }[];
+  /** Messages, for reading (tests assert codes and lines, not wording). */
+  messages: string[];
 }
 
 /** Load the case's files up to the raw merged model, with paths shown relative to the case dir. */
@@ -66,7 +68,8 @@ export function runRawCase(c: RawCase): RawOutcome {
   const diagnostics = ctx.diagnostics
     .filter((d) => d.severity !== 'info')
     .map((d) => ({ code: d.code, file: relative(c.dir, d.range?.file ?? ''), line: d.range?.line ?? 0 }));
-  return { model: model === undefined ? undefined : relativize(JSON.parse(JSON.stringify(model)), c.dir), diagnostics };
+  const messages = ctx.diagnostics.map((d) => d.message.split(c.dir).join('<dir>'));
+  return { model: model === undefined ? undefined : relativize(JSON.parse(JSON.stringify(model)), c.dir), diagnostics, messages };
 }
 
 function relative(dir: string, file: string): string {
