@@ -3,10 +3,11 @@
  * Parses once with yaml's Document API; merge keys, aliases and !reset/!override are
  * resolved here by walking the nodes, so positions of aliased content are the alias site.
  */
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Node, type Document } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Node, type Document, type Alias } from 'yaml';
 import type { Diagnostic, SourceRange } from '../diagnostics.js';
 import { PATH_SEPARATOR, pathKey, type SourceFile } from './source-index.js';
 import { OverrideTag, ResetTag, type RawMap, type RawValue } from './types.js';
+import { MAX_NESTING, aliasTargets, countLines, findDeepNesting } from './yaml-guards.js';
 
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const MAX_DEPTH = 512;
@@ -36,6 +37,11 @@ export function parseYamlFile(absPath: string, text: string, displayPath = absPa
     const off = text.indexOf('\u0000');
     return { value: undefined, source, diagnostics: [err('yaml_binary', 'file is not text (it contains NUL bytes)', at(off))] };
   }
+  const deep = findDeepNesting(text);
+  if (deep !== undefined) {
+    countLines(lineCounter, text, deep);
+    return { value: undefined, source, diagnostics: [err('yaml_too_deep', `nesting deeper than ${MAX_NESTING} levels`, at(deep))] };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, keepSourceTokens: false });
@@ -45,7 +51,8 @@ export function parseYamlFile(absPath: string, text: string, displayPath = absPa
   }
   source.doc = doc;
   for (const e of doc.errors) {
-    diagnostics.push(err('yaml_syntax', firstLine(e.message), at(e.pos[0], e.pos[1])));
+    const tooDeep = e.message.includes('Maximum call stack size exceeded');
+    diagnostics.push(err(tooDeep ? 'yaml_too_deep' : 'yaml_syntax', tooDeep ? 'nesting too deep' : firstLine(e.message), at(e.pos[0], e.pos[1])));
   }
   if (diagnostics.length) return { value: undefined, source, diagnostics };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -89,6 +96,7 @@ export function rangeOf(file: string, lc: LineCounter, offset: number, end?: num
 class Walker {
   private aliasBudget: number;
   private readonly positions: Map<string, SourceRange>;
+  private readonly aliases: Map<Alias, Node>;
 
   constructor(
     private readonly source: SourceFile,
@@ -96,6 +104,7 @@ class Walker {
     private readonly at: (offset: number, end?: number) => SourceRange,
   ) {
     this.positions = source.positions;
+    this.aliases = aliasTargets(source.doc!);
     this.aliasBudget = Math.max(MIN_ALIAS_BUDGET, source.text.length);
   }
 
@@ -103,11 +112,13 @@ class Walker {
   node(n: Node | null, path: (string | number)[], depth: number, aliasSite: SourceRange | undefined): RawValue {
     if (depth > MAX_DEPTH) this.abort('yaml_too_deep', `nesting deeper than ${MAX_DEPTH} levels`, n);
     if (aliasSite && --this.aliasBudget < 0) {
-      this.abort('yaml_alias_bomb', 'aliases expand to too many nodes (a "billion laughs" document?)', n);
+      // Located at the outermost alias being expanded: the one the user can remove.
+      this.diagnostics.push(err('yaml_alias_bomb', 'aliases expand to too many nodes (a "billion laughs" document?)', aliasSite));
+      throw new WalkAbort('alias bomb');
     }
     if (n === null) return null;
     if (isAlias(n)) {
-      const target = n.resolve(this.source.doc!);
+      const target = this.aliases.get(n);
       if (!target) this.abort('yaml_alias_unknown', `unknown alias *${n.source}`, n);
       return this.node(target as Node, path, depth + 1, aliasSite ?? this.range(n));
     }
@@ -168,7 +179,7 @@ class Walker {
     const out: RawMap[] = [];
     for (const item of nodes) {
       const site = aliasSite ?? this.range(item);
-      const target = isAlias(item) ? (item.resolve(this.source.doc!) as Node | undefined) : item;
+      const target = isAlias(item) ? this.aliases.get(item) : item;
       if (!target || !isMap(target)) {
         this.abort('yaml_merge_not_mapping', 'merge key "<<" needs a mapping or a list of mappings', item);
       }
