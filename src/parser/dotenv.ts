@@ -195,8 +195,9 @@ class Parser {
       const value = quote === '"' ? this.expand(expandEscapes(chars), startLine) : chars;
       return { value, left: src.slice(i + 1) };
     }
+    // Reported at the opening quote (compose names the line where the file ends).
     const nl = src.indexOf('\n');
-    throw new DotenvSyntaxError(`line ${this.line}: unterminated quoted value ${nl === -1 ? src : src.slice(0, nl)}`, this.line);
+    throw new DotenvSyntaxError(`line ${startLine}: unterminated quoted value ${nl === -1 ? src : src.slice(0, nl)}`, startLine);
   }
 
   private ownValue(key: string): string | undefined {
@@ -209,7 +210,7 @@ class Parser {
     const err = r.errors[0];
     if (err) {
       const what = err.kind === 'invalid' ? `invalid interpolation format: ${JSON.stringify(err.template ?? value)}` : err.message;
-      throw new DotenvSyntaxError(`line ${this.line}: ${what}`, this.line, 'interpolation');
+      throw new DotenvSyntaxError(`line ${line}: ${what}`, line, 'interpolation');
     }
     return r.value;
   }

@@ -32,11 +32,15 @@ export interface SubstituteResult {
 /** Deeper nesting than this is reported as invalid instead of exhausting the stack. */
 const MAX_DEPTH = 200;
 
-type Match =
-  | { kind: 'escaped'; end: number }
-  | { kind: 'named'; name: string; end: number }
-  | { kind: 'braced'; end: number }
-  | { kind: 'invalid'; end: number };
+interface BracedMatch {
+  kind: 'braced';
+  end: number;
+  nameEnd: number;
+  /** 0 (no operator), 1 (`-` `+` `?`) or 2 (`:-` `:+` `:?`). */
+  opLen: number;
+}
+
+type Match = { kind: 'escaped'; end: number } | { kind: 'named'; name: string; end: number } | BracedMatch | { kind: 'invalid'; end: number };
 
 interface State {
   lookup: Lookup;
@@ -65,41 +69,42 @@ function substituteIn(template: string, state: State): string {
     return '';
   }
   state.depth++;
+  const lines = new LineBraces(template);
   let out = '';
   let i = 0;
   let from = 0;
   while ((i = template.indexOf('$', i)) !== -1) {
-    const m = matchAt(template, i);
+    const m = matchAt(template, i, lines);
     if (!m) {
       i++;
       continue;
     }
     out += template.slice(from, i);
     const errorsBefore = state.errors.length;
-    const replaced = replace(template.slice(i, m.end), m, state);
-    out += replaced;
+    const r = replace(template, i, m, state);
+    out += r.value;
     const newError = state.errors.length > errorsBefore ? state.errors[errorsBefore] : undefined;
     if (newError?.kind === 'invalid' && newError.template === '') newError.template = template;
-    i = from = m.end;
+    i = from = r.end;
   }
   state.depth--;
   return out + template.slice(from);
 }
 
-function replace(substring: string, m: Match, state: State): string {
+function replace(template: string, start: number, m: Match, state: State): { value: string; end: number } {
   switch (m.kind) {
     case 'escaped':
-      return '$';
+      return { value: '$', end: m.end };
     case 'named':
       state.hasVariables = true;
-      return lookupOrWarn(m.name, state);
+      return { value: lookupOrWarn(m.name, state), end: m.end };
     case 'invalid':
       state.hasVariables = true;
       state.errors.push({ kind: 'invalid', template: '', message: 'invalid interpolation format' });
-      return '';
+      return { value: '', end: m.end };
     case 'braced':
       state.hasVariables = true;
-      return replaceBraced(substring, state);
+      return replaceBraced(template, start, m, state);
   }
 }
 
@@ -113,25 +118,20 @@ function lookupOrWarn(name: string, state: State): string {
 }
 
 /**
- * A braced match may run to the last `}` of the line (compose's greedy pattern):
- * cut it at the brace that closes the first `{`, substitute the head, then the rest.
+ * A braced match may run to the last `}` of the line (compose's greedy pattern): compose cuts
+ * it at the brace that closes the first `{` and substitutes the rest separately. The rest
+ * always ends at that same last `}`, so scanning on from the cut gives the same matches.
  */
-function replaceBraced(substring: string, state: State): string {
-  const op = firstOperator(substring);
-  const close = firstClosingBrace(substring);
-  const head = close > -1 ? substring.slice(0, close + 1) : substring;
-  const rest = close > -1 ? substring.slice(close + 1) : '';
-  const body = head.slice(2, -1); // between `${` and `}`
-  if (!op || !body.includes(op)) return lookupOrWarn(body, state);
-  const at = body.indexOf(op);
-  const name = body.slice(0, at);
-  const arg = body.slice(at + op.length);
+function replaceBraced(template: string, start: number, m: BracedMatch, state: State): { value: string; end: number } {
+  const close = firstClosingBrace(template, start, m.end);
+  const end = close > -1 ? close + 1 : m.end;
+  const name = template.slice(start + 2, m.nameEnd);
+  if (m.opLen === 0) return { value: lookupOrWarn(name, state), end };
+  const op = template.slice(m.nameEnd, m.nameEnd + m.opLen);
+  const arg = template.slice(m.nameEnd + m.opLen, end - 1);
   const errorsBefore = state.errors.length;
   const value = applyOperator(op, name, arg, state);
-  if (state.errors.length > errorsBefore) return '';
-  const tail = substituteIn(rest, state);
-  if (state.errors.length > errorsBefore) return '';
-  return value + tail;
+  return { value: state.errors.length > errorsBefore ? '' : value, end };
 }
 
 function applyOperator(op: string, name: string, arg: string, state: State): string {
@@ -157,26 +157,10 @@ function applyOperator(op: string, name: string, arg: string, state: State): str
   }
 }
 
-const OPERATORS = [':?', '?', ':-', '-', ':+', '+'] as const;
-
-/** The operator that occurs first in the whole match (compose sorts them by first index). */
-function firstOperator(s: string): string | undefined {
-  let best: string | undefined;
-  let bestAt = Infinity;
-  for (const op of OPERATORS) {
-    const at = s.indexOf(op);
-    if (at >= 0 && at < bestAt) {
-      best = op;
-      bestAt = at;
-    }
-  }
-  return best;
-}
-
 /** Index of the `}` closing the first `{`; a `{` skips the character after it, as compose does. */
-function firstClosingBrace(s: string): number {
+function firstClosingBrace(s: string, from: number, to: number): number {
   let open = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     if (s[i] === '}') {
       open--;
       if (open === 0) return i;
@@ -193,7 +177,7 @@ function firstClosingBrace(s: string): number {
  * compose's pattern `\$(?i:(\$)|([_a-z][_a-z0-9]*)|{(?:([_a-z][_a-z0-9]*(?::?[-+?](.*))?)}|()))`,
  * matched by hand at a `$` so that it runs in linear time.
  */
-function matchAt(s: string, i: number): Match | undefined {
+function matchAt(s: string, i: number, lines: LineBraces): Match | undefined {
   const c = s[i + 1];
   if (c === undefined) return undefined;
   if (c === '$') return { kind: 'escaped', end: i + 2 };
@@ -205,16 +189,43 @@ function matchAt(s: string, i: number): Match | undefined {
   const nameStart = i + 2;
   if (nameStart >= s.length || !isNameStart(s[nameStart]!)) return { kind: 'invalid', end: i + 2 };
   const j = nameEnd(s, nameStart);
-  if (s[j] === '}') return { kind: 'braced', end: j + 1 };
+  if (s[j] === '}') return { kind: 'braced', end: j + 1, nameEnd: j, opLen: 0 };
   const opLen = s[j] === ':' && isOpChar(s[j + 1]) ? 2 : isOpChar(s[j]) ? 1 : 0;
   if (opLen === 0) return { kind: 'invalid', end: i + 2 };
   // `(.*)}` is greedy and `.` stops at a newline: the match runs to the line's last `}`.
-  const argStart = j + opLen;
-  let lineEnd = s.indexOf('\n', argStart);
-  if (lineEnd === -1) lineEnd = s.length;
-  const lastBrace = lineEnd > argStart ? s.lastIndexOf('}', lineEnd - 1) : -1;
-  if (lastBrace >= argStart) return { kind: 'braced', end: lastBrace + 1 };
+  const lastBrace = lines.lastBraceFrom(j + opLen);
+  if (lastBrace >= 0) return { kind: 'braced', end: lastBrace + 1, nameEnd: j, opLen };
   return { kind: 'invalid', end: i + 2 };
+}
+
+/** The last `}` of each line, found once per line so that matching stays linear. */
+class LineBraces {
+  private lineStart = -1;
+  private lineEnd = -1;
+  private lastBrace = -1;
+
+  constructor(private readonly s: string) {}
+
+  /** The last `}` at or after `pos` on pos's line, or -1. */
+  lastBraceFrom(pos: number): number {
+    if (pos < this.lineStart || pos > this.lineEnd) this.scanLine(pos);
+    return this.lastBrace >= pos ? this.lastBrace : -1;
+  }
+
+  private scanLine(pos: number): void {
+    const s = this.s;
+    const prevNl = pos > 0 ? s.lastIndexOf('\n', pos - 1) : -1;
+    this.lineStart = prevNl + 1;
+    const nl = s.indexOf('\n', pos);
+    this.lineEnd = nl === -1 ? s.length : nl;
+    this.lastBrace = -1;
+    for (let k = this.lineEnd - 1; k >= this.lineStart; k--) {
+      if (s[k] === '}') {
+        this.lastBrace = k;
+        break;
+      }
+    }
+  }
 }
 
 function isOpChar(c: string | undefined): boolean {

@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DotenvFileError, parseDotenv, readEnvFile } from './dotenv.js';
+
+const dir = new URL('../../fixtures/parser/dotenv/', import.meta.url);
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.env'))
+  .map((f) => f.slice(0, -4))
+  .sort();
+
+interface Expected {
+  os?: Record<string, string>;
+  values?: Record<string, string>;
+  unset?: string[];
+  error?: { kind: string; line?: number };
+}
+
+describe('.env parsing (compose-go dotenv)', () => {
+  it.each(names)('%s', (name) => {
+    const text = readFileSync(new URL(`${name}.env`, dir), 'utf8');
+    const want = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8')) as Expected;
+    const os = want.os ?? {};
+    const r = parseDotenv(text, (k) => (k in os ? os[k] : undefined));
+    if (want.error) {
+      expect(r.error).toMatchObject(want.error);
+      return;
+    }
+    expect(r.error).toBeUndefined();
+    expect(r.values).toEqual(want.values);
+    expect(r.unset.map((u) => u.name)).toEqual(want.unset ?? []);
+  });
+
+  it('has at least 25 fixture cases', () => {
+    expect(names.length).toBeGreaterThanOrEqual(25);
+  });
+});
+
+describe('readEnvFile', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'ncompose-dotenv-'));
+
+  it('reads a file with a lookup for ${} and inherited keys', () => {
+    const f = path.join(tmp, 'a.env');
+    writeFileSync(f, 'HOST=db\nURL="postgres://${HOST}:${PORT:-5432}"\nFROM_OS\n');
+    expect(readEnvFile(f, (k) => (k === 'FROM_OS' ? 'x' : undefined))).toEqual({ HOST: 'db', URL: 'postgres://db:5432', FROM_OS: 'x' });
+  });
+
+  it('throws a typed error for a missing file, a directory and bad syntax', () => {
+    const missing = () => readEnvFile(path.join(tmp, 'nope.env'));
+    expect(missing).toThrow(DotenvFileError);
+    expect(missing).toThrow(/couldn't find env file/);
+    mkdirSync(path.join(tmp, 'd.env'));
+    expect(() => readEnvFile(path.join(tmp, 'd.env'))).toThrow(/is a directory/);
+    const bad = path.join(tmp, 'bad.env');
+    writeFileSync(bad, 'OK=1\nNOT OK\n');
+    try {
+      readEnvFile(bad);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DotenvFileError);
+      expect((e as DotenvFileError).kind).toBe('syntax');
+      expect((e as DotenvFileError).line).toBe(2);
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createContext } from './load.js';
+import { interpolateTree } from './interpolate.js';
+import { parseYamlFile } from './parse-yaml.js';
+import type { LoadContext, RawMap } from './types.js';
+
+const dir = new URL('../../fixtures/parser/interpolation/tree/', import.meta.url);
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -5))
+  .sort();
+
+interface Expected {
+  env: Record<string, string>;
+  out?: unknown;
+  diagnostics?: { code: string; severity?: string; line: number; col: number }[];
+}
+
+const FILE = '/project/compose.yaml';
+
+function run(text: string, env: Record<string, string>): { out: RawMap; ctx: LoadContext } {
+  const ctx = createContext({ cwd: '/project', env });
+  ctx.environment = { ...env };
+  const parsed = parseYamlFile(FILE, text, 'compose.yaml');
+  expect(parsed.diagnostics).toEqual([]);
+  ctx.sources.add(parsed.source);
+  return { out: interpolateTree(parsed.value!, ctx, FILE), ctx };
+}
+
+describe('interpolateTree (fixtures)', () => {
+  it.each(names)('%s', (name) => {
+    const text = readFileSync(new URL(`${name}.yaml`, dir), 'utf8');
+    const want = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8')) as Expected;
+    const { out, ctx } = run(text, want.env);
+    const got = ctx.diagnostics
+      .map((d) => ({ code: d.code, severity: d.severity, line: d.range?.line, col: d.range?.col, file: d.range?.file }))
+      .sort((a, b) => a.line! - b.line! || a.col! - b.col! || a.code.localeCompare(b.code));
+    const expected = (want.diagnostics ?? []).map((d) => ({ severity: 'error', ...d, file: 'compose.yaml' }));
+    expect(got).toEqual(expected);
+    if (want.out !== undefined) expect(JSON.parse(JSON.stringify(out))).toEqual(want.out);
+  });
+});
+
+describe('interpolateTree', () => {
+  it('records which paths held $ expressions, for lint', () => {
+    const { ctx } = run('services:\n  web:\n    image: ${IMG:-x}\n    command: echo $$HOME\n    environment:\n      - A=$B\n', {});
+    expect(ctx.sources.isInterpolated(['services', 'web', 'image'])).toBe(true);
+    expect(ctx.sources.isInterpolated(['services', 'web', 'environment', 0])).toBe(true);
+    expect(ctx.sources.isInterpolated(['services', 'web', 'command'])).toBe(false);
+    expect(ctx.sources.isInterpolated(['services', 'web'])).toBe(false);
+  });
+
+  it('says which variable is unset, as compose does', () => {
+    const { ctx } = run('services:\n  web:\n    image: $NOPE\n', {});
+    expect(ctx.diagnostics[0]!.message).toBe('The "NOPE" variable is not set. Defaulting to a blank string.');
+    expect(ctx.diagnostics[0]!.path).toBe('services.web.image');
+  });
+
+  it('does not change its input', () => {
+    const ctx = createContext({ cwd: '/project', env: {} });
+    ctx.environment = { A: 'a' };
+    const raw = parseYamlFile(FILE, 'services:\n  web:\n    image: $A\n').value!;
+    ctx.sources.add(parseYamlFile(FILE, 'services:\n  web:\n    image: $A\n').source);
+    const before = JSON.stringify(raw);
+    interpolateTree(raw, ctx, FILE);
+    expect(JSON.stringify(raw)).toBe(before);
+  });
+});
