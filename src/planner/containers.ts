@@ -81,7 +81,9 @@ function reasonFor(ctx: PlanContext, name: string, want: DesiredService): (c: Co
     if (ctx.opts.forceRecreate && ctx.targets.has(name)) return { cause: 'force_recreate', changes: [] };
     const r = outdatedReason(c, want);
     if (r) return r;
-    return parentRecreated ? { cause: 'dependency_recreated', changes: [{ path: parentRecreated.path, before: parentRecreated.value, after: parentRecreated.value }] } : undefined;
+    if (!parentRecreated) return undefined;
+    const { path, value } = parentRecreated;
+    return { cause: 'dependency_recreated', changes: [{ path, before: value, after: `${value} (recreated)` }] };
   };
 }
 
