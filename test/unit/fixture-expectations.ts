@@ -4,7 +4,7 @@
  *   # expect-none
  * Codes and positions are asserted, never message wording.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../../src/diagnostics.js';
 
 export interface Expectation {
   code: string;
