@@ -167,11 +167,21 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function projectToJson(project: Project): string {
-  return JSON.stringify(composeShape(project, 'json'), null, 2) + '\n';
+export interface SerializeOptions {
+  /** `$` → `$$`, so that the output, interpolated again, gives the same values (compose does this unless --no-interpolate). */
+  escapeDollars?: boolean;
 }
 
-export function projectToYaml(project: Project): string {
+export function projectToJson(project: Project, options: SerializeOptions = {}): string {
+  return escape(JSON.stringify(composeShape(project, 'json'), null, 2) + '\n', options);
+}
+
+export function projectToYaml(project: Project, options: SerializeOptions = {}): string {
   // yaml quotes strings that would read back as another type, so the output round-trips.
-  return stringify(composeShape(project, 'yaml'), { lineWidth: 0, nullStr: 'null', aliasDuplicateObjects: false, indentSeq: false });
+  const text = stringify(composeShape(project, 'yaml'), { lineWidth: 0, nullStr: 'null', aliasDuplicateObjects: false, indentSeq: false });
+  return escape(text, options);
+}
+
+function escape(text: string, options: SerializeOptions): string {
+  return options.escapeDollars ? text.split('$').join('$$') : text;
 }

@@ -15,6 +15,8 @@ export function canonicalDeploy(value: unknown, path: Path, c: CanonContext): un
   if (d.replicas !== undefined) d.replicas = toInt(d.replicas) ?? d.replicas;
   if (d.labels !== undefined) d.labels = stringMap(d.labels) ?? d.labels;
   if (isObject(d.resources)) d.resources = resources(d.resources);
+  // compose-go's Resources and Placement are structs: empty ones are no different from absent ones.
+  for (const k of ['resources', 'placement']) if (isObject(d[k]) && Object.keys(d[k] as object).length === 0) delete d[k];
   if (isObject(d.restart_policy)) d.restart_policy = restartPolicy(d.restart_policy, [...path, 'restart_policy'], c);
   for (const k of ['update_config', 'rollback_config']) {
     if (isObject(d[k])) d[k] = updateConfig(d[k] as Record<string, unknown>, [...path, k], c);

@@ -17,13 +17,13 @@ type Env = Record<string, string | null>;
 export function canonicalEnvironment(value: unknown, path: Path, c: CanonContext): unknown {
   const env: Env = {};
   if (Array.isArray(value)) {
-    for (const e of value) {
+    value.forEach((e, n) => {
       const s = toStr(e);
       const i = s.indexOf('=');
       const key = i < 0 ? s : s.slice(0, i);
-      if (/\s$/.test(key)) c.ctx.report({ code: 'invalid_environment', message: `environment variable ${key} is declared with a trailing space`, path });
+      if (/\s$/.test(key)) c.ctx.report({ code: 'invalid_environment', message: `environment variable "${key}" is declared with a trailing space`, path: [...path, n] });
       env[key] = i < 0 ? null : s.slice(i + 1);
-    }
+    });
   } else if (isObject(value)) {
     for (const [k, e] of Object.entries(value)) env[k] = e === null || e === undefined ? null : toStr(e);
   } else {
