@@ -12,7 +12,10 @@ export type Unknown = typeof UNKNOWN;
 
 export interface PortBinding {
   service: string;
+  /** The list item. */
   path: Path;
+  /** Where to report: the item, or `published` of a long-syntax item. */
+  at: Path;
   /** '' when no host IP was given (all interfaces). */
   hostIp: string | Unknown;
   /** Host port range; undefined when not published or published on a random port. */
@@ -29,12 +32,13 @@ export function portBindings(ctx: RuleContext, s: ServiceEntry): PortBinding[] {
   ports.forEach((item, i) => {
     const p: Path = [...s.path, 'ports', i];
     const b = isObj(item) ? longPort(ctx, p, item) : shortPort(ctx, p, item);
-    if (b) out.push({ service: s.name, path: p, ...b });
+    const at = isObj(item) && item.published !== undefined ? [...p, 'published'] : p;
+    if (b) out.push({ service: s.name, path: p, at, ...b });
   });
   return out;
 }
 
-type Parsed = Omit<PortBinding, 'service' | 'path'>;
+type Parsed = Omit<PortBinding, 'service' | 'path' | 'at'>;
 
 function longPort(ctx: RuleContext, p: Path, item: Record<string, unknown>): Parsed | undefined {
   const target = scalarText(item.target);

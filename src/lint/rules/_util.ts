@@ -3,6 +3,7 @@
  * anchors and `<<` resolved) defensively, since rules also run when the schema check failed.
  */
 import path from 'node:path';
+import { didYouMean } from '../../parser/did-you-mean.js';
 import type { RuleContext } from '../types.js';
 import type { Path } from '../../parser/types.js';
 
@@ -116,4 +117,10 @@ export function replicas(svc: Obj): number {
 /** Code-point order: the same on every machine and locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** ` (did you mean "x"?)` for a misspelt name, else ''. */
+export function hint(name: string, known: Iterable<string>): string {
+  const guess = didYouMean(name, known);
+  return guess ? ` (did you mean "${guess}"?)` : '';
 }

@@ -18,6 +18,7 @@ import noHostNetwork from './no-host-network.js';
 import noHostPid from './no-host-pid.js';
 import noHostUserns from './no-host-userns.js';
 import noHostUts from './no-host-uts.js';
+import noLoadErrors from './no-load-errors.js';
 import noLoggingDriverNone from './no-logging-driver-none.js';
 import noNetworkModeWithNetworks from './no-network-mode-with-networks.js';
 import noObsoleteVersion from './no-obsolete-version.js';
@@ -71,6 +72,7 @@ export const RULES: Rule[] = [
   noHostPid,
   noHostUserns,
   noHostUts,
+  noLoadErrors,
   noLoggingDriverNone,
   noNetworkModeWithNetworks,
   noObsoleteVersion,

@@ -26,7 +26,7 @@ export default defineRule({
         seen.push(known);
         if (!clash) continue;
         const port = Math.max(clash.published.start, known.published.start);
-        const at = ctx.locate(clash.path);
+        const at = ctx.locate(clash.at);
         ctx.report({
           messageId: 'duplicate',
           data: {
@@ -34,9 +34,9 @@ export default defineRule({
             protocol: known.protocol,
             ip: known.hostIp ? ` on ${known.hostIp}` : '',
             other: clash.service,
-            where: at ? `line ${at.line}` : clash.path.join('.'),
+            where: at ? `line ${at.line}` : clash.at.join('.'),
           },
-          path: b.path,
+          path: b.at,
           service: s.name,
         });
       }

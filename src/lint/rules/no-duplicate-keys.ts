@@ -12,6 +12,6 @@ export default defineRule({
     presets: ['recommended', 'strict', 'security'],
   },
   create(ctx) {
-    reemit(ctx, (c) => c === 'yaml_duplicate_key', 'duplicate');
+    reemit(ctx, (d) => d.code === 'yaml_duplicate_key', 'duplicate');
   },
 });

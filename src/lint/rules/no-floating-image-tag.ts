@@ -23,7 +23,8 @@ export default defineRule({
     const floating = new Set((ctx.options.floating as string[] | undefined) ?? FLOATING);
     for (const s of services(ctx)) {
       const a = attr(s, 'image');
-      if (!a) continue;
+      // With `build`, the image names what is built here, not something pulled.
+      if (!a || s.svc.build !== undefined) continue;
       // Judge what was written: `app:${TAG}` has an unknown tag, not its default.
       const written = ctx.isInterpolated(a.path) ? (sourceScalar(ctx, a.path) ?? '$') : a.value;
       const ref = parseImageRef(written);

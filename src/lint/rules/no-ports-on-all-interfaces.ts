@@ -17,7 +17,7 @@ export default defineRule({
       for (const b of portBindings(ctx, s)) {
         if (b.hostIp === UNKNOWN || !isAllInterfaces(b.hostIp)) continue;
         const port = b.published === UNKNOWN ? b.target : b.published ? `${b.published.start}` : b.target;
-        ctx.report({ messageId: 'all', data: { service: s.name, port }, path: b.path, service: s.name });
+        ctx.report({ messageId: 'all', data: { service: s.name, port }, path: b.at, service: s.name });
       }
     }
   },

@@ -2,11 +2,15 @@ import { defineRule } from '../types.js';
 import { services } from './_util.js';
 import { mounts, normalizeHostPath } from './_volumes.js';
 
-/** Host folders whose mount exposes the host itself; subpaths of the first group are sensitive too. */
-const TREES = ['/proc', '/sys', '/boot', '/root', '/var/lib/docker', '/etc', '/dev'];
-const EXACT = new Set(['/', '/usr', '/bin', '/sbin', '/lib', '/lib64', '/var', '/var/run', '/run', '/var/lib', '/home', '/var/log']);
-/** Harmless, common read-only mounts of single host files. */
-const ALLOWED = new Set(['/etc/localtime', '/etc/timezone', '/etc/hostname', '/etc/machine-id', '/dev/shm', '/dev/null', '/dev/log']);
+/** Host folders whose mount exposes the host itself: the folder and everything below it. */
+const TREES = ['/proc', '/sys', '/boot', '/root', '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet', '/dev'];
+/** Only the folder itself (its subfolders are often an application's own data, e.g. /etc/pihole). */
+const EXACT = new Set(['/', '/etc', '/usr', '/bin', '/sbin', '/lib', '/lib64', '/var', '/var/run', '/run', '/var/lib', '/home', '/var/log']);
+/** Credentials and system configuration under /etc. */
+const ETC = ['/etc/shadow', '/etc/gshadow', '/etc/passwd', '/etc/group', '/etc/sudoers', '/etc/sudoers.d', '/etc/ssh', '/etc/docker',
+  '/etc/kubernetes', '/etc/ssl/private', '/etc/pam.d', '/etc/systemd', '/etc/crontab', '/etc/cron.d', '/etc/security'];
+/** Harmless, common mounts of single host files. */
+const ALLOWED = new Set(['/dev/shm', '/dev/null', '/dev/log', '/dev/urandom', '/dev/random']);
 
 export default defineRule({
   name: 'no-sensitive-host-mounts',
@@ -14,7 +18,7 @@ export default defineRule({
     category: 'security',
     defaultSeverity: 'warning',
     fixable: false,
-    docs: { description: 'A service should not bind-mount sensitive host folders (/, /etc, /proc, /sys, /boot, /root, /var/lib/docker, …).' },
+    docs: { description: 'A service should not bind-mount sensitive host paths (/, /etc, /proc, /sys, /boot, /root, /var/lib/docker, /etc/shadow, /etc/ssh, …).' },
     messages: { sensitive: 'service "{{service}}" mounts the sensitive host path {{source}}{{writable}}' },
     options: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
     defaultOptions: { allow: [] },
@@ -35,5 +39,6 @@ export default defineRule({
 });
 
 export function isSensitive(src: string): boolean {
-  return EXACT.has(src) || TREES.some((t) => src === t || src.startsWith(t + '/'));
+  const under = (t: string) => src === t || src.startsWith(t + '/');
+  return EXACT.has(src) || TREES.some(under) || ETC.some(under);
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isDynamic, isObj, scalarText, services, topLevelNames } from './_util.js';
+import { isDynamic, isObj, scalarText, services, hint, topLevelNames } from './_util.js';
 
 export default defineRule({
   name: 'no-undefined-configs',
@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: false,
     docs: { description: 'Every config a service uses must be declared under the top-level `configs`.' },
-    messages: { undefined: 'service "{{service}}" uses config "{{name}}", which is not declared under top-level configs' },
+    messages: { undefined: 'service "{{service}}" uses config "{{name}}", which is not declared under top-level configs{{hint}}' },
     presets: ['recommended', 'strict', 'security'],
   },
   create(ctx) {
@@ -21,7 +21,7 @@ export default defineRule({
         const name = long ? scalarText(item.source) : scalarText(item);
         const p = long ? [...s.path, 'configs', i, 'source'] : [...s.path, 'configs', i];
         if (name === undefined || defined.has(name) || isDynamic(ctx, p, name)) return;
-        ctx.report({ messageId: 'undefined', data: { service: s.name, name }, path: p, service: s.name });
+        ctx.report({ messageId: 'undefined', data: { service: s.name, name, hint: hint(name, defined) }, path: p, service: s.name });
       });
     }
   },

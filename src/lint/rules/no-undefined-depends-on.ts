@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isDynamic, listItems, listOrMapEntries, services, topLevelNames } from './_util.js';
+import { isDynamic, isObj, listItems, listOrMapEntries, services, hint, topLevelNames } from './_util.js';
 
 export default defineRule({
   name: 'no-undefined-depends-on',
@@ -9,8 +9,8 @@ export default defineRule({
     fixable: false,
     docs: { description: 'Every service named in `depends_on` or `links` must be defined in the project.' },
     messages: {
-      dependsOn: 'service "{{service}}" depends on "{{name}}", which is not a service of this project',
-      link: 'service "{{service}}" links to "{{name}}", which is not a service of this project',
+      dependsOn: 'service "{{service}}" depends on "{{name}}", which is not a service of this project{{hint}}',
+      link: 'service "{{service}}" links to "{{name}}", which is not a service of this project{{hint}}',
     },
     presets: ['recommended', 'strict', 'security'],
   },
@@ -20,13 +20,15 @@ export default defineRule({
       const deps = s.svc.depends_on;
       for (const e of listOrMapEntries(deps)) {
         const p = [...s.path, 'depends_on', e.seg];
-        if (defined.has(e.name) || isDynamic(ctx, p, e.name)) continue;
-        ctx.report({ messageId: 'dependsOn', data: { service: s.name, name: e.name }, path: p, atKey: !Array.isArray(deps), service: s.name });
+        // `required: false` makes compose ignore a missing dependency (the loader warns about it).
+        const optional = isObj(e.value) && (e.value.required === false || e.value.required === 'false');
+        if (optional || defined.has(e.name) || isDynamic(ctx, p, e.name)) continue;
+        ctx.report({ messageId: 'dependsOn', data: { service: s.name, name: e.name, hint: hint(e.name, defined) }, path: p, atKey: !Array.isArray(deps), service: s.name });
       }
       for (const l of listItems(s, 'links')) {
         const name = l.value.split(':')[0]!;
         if (defined.has(name) || isDynamic(ctx, l.path, l.value)) continue;
-        ctx.report({ messageId: 'link', data: { service: s.name, name }, path: l.path, service: s.name });
+        ctx.report({ messageId: 'link', data: { service: s.name, name, hint: hint(name, defined) }, path: l.path, service: s.name });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isDynamic, listOrMapEntries, services, topLevelNames } from './_util.js';
+import { isDynamic, listOrMapEntries, services, hint, topLevelNames } from './_util.js';
 
 export default defineRule({
   name: 'no-undefined-networks',
@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: false,
     docs: { description: 'Every network a service joins must be declared under the top-level `networks` (or be `default`).' },
-    messages: { undefined: 'service "{{service}}" uses network "{{name}}", which is not declared under top-level networks' },
+    messages: { undefined: 'service "{{service}}" uses network "{{name}}", which is not declared under top-level networks{{hint}}' },
     presets: ['recommended', 'strict', 'security'],
   },
   create(ctx) {
@@ -19,7 +19,7 @@ export default defineRule({
       for (const e of listOrMapEntries(v)) {
         const p = [...s.path, 'networks', e.seg];
         if (defined.has(e.name) || isDynamic(ctx, p, e.name)) continue;
-        ctx.report({ messageId: 'undefined', data: { service: s.name, name: e.name }, path: p, atKey: !Array.isArray(v), service: s.name });
+        ctx.report({ messageId: 'undefined', data: { service: s.name, name: e.name, hint: hint(e.name, defined) }, path: p, atKey: !Array.isArray(v), service: s.name });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { services, topLevelNames } from './_util.js';
+import { services, hint, topLevelNames } from './_util.js';
 import { mounts } from './_volumes.js';
 
 export default defineRule({
@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: false,
     docs: { description: 'A named volume mounted by a service must be declared under the top-level `volumes`.' },
-    messages: { undefined: 'service "{{service}}" mounts volume "{{name}}", which is not declared under top-level volumes' },
+    messages: { undefined: 'service "{{service}}" mounts volume "{{name}}", which is not declared under top-level volumes{{hint}}' },
     presets: ['recommended', 'strict', 'security'],
   },
   create(ctx) {
@@ -17,7 +17,7 @@ export default defineRule({
     for (const s of services(ctx)) {
       for (const m of mounts(ctx, s)) {
         if (m.type !== 'volume' || !m.source || m.dynamic || defined.has(m.source)) continue;
-        ctx.report({ messageId: 'undefined', data: { service: s.name, name: m.source }, path: m.sourcePath, service: s.name });
+        ctx.report({ messageId: 'undefined', data: { service: s.name, name: m.source, hint: hint(m.source, defined) }, path: m.sourcePath, service: s.name });
       }
     }
   },

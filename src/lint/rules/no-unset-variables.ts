@@ -13,12 +13,12 @@ export default defineRule({
     presets: ['recommended', 'strict', 'security'],
   },
   create(ctx) {
-    reemit(ctx, (c) => c === 'interpolation_unset', 'unset', (d) => ({ name: variableName(d) }));
+    reemit(ctx, (d) => d.code === 'interpolation_unset', 'unset', (d) => ({ name: variableName(d) }));
   },
 });
 
 /** The variable's name from the loader's message (`"FOO"`, `${FOO}` or `$FOO`). */
 function variableName(d: Diagnostic): string {
-  const m = /"([A-Za-z_][A-Za-z0-9_]*)"|\$\{?([A-Za-z_][A-Za-z0-9_]*)|\b([A-Z_][A-Z0-9_]*)\b/.exec(d.message);
-  return m?.[1] ?? m?.[2] ?? m?.[3] ?? d.message;
+  const m = /"([^"]+)"/.exec(d.message) ?? /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(d.message);
+  return m?.[1] ?? d.message;
 }

@@ -12,6 +12,6 @@ export default defineRule({
     presets: ['recommended', 'strict', 'security'],
   },
   create(ctx) {
-    reemit(ctx, (c) => c.startsWith('schema_'), 'schema');
+    reemit(ctx, (d) => d.code.startsWith('schema_'), 'schema');
   },
 });

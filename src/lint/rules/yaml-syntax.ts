@@ -1,7 +1,5 @@
 import { defineRule } from '../types.js';
-import { reemit } from './_reemit.js';
-
-const FILE_CODES = new Set(['empty_file', 'not_a_mapping', 'file_too_large', 'file_unreadable']);
+import { isYamlCode, reemit } from './_reemit.js';
 
 export default defineRule({
   name: 'yaml-syntax',
@@ -14,6 +12,6 @@ export default defineRule({
     presets: ['recommended', 'strict', 'security'],
   },
   create(ctx) {
-    reemit(ctx, (c) => (c.startsWith('yaml_') && c !== 'yaml_duplicate_key') || FILE_CODES.has(c), 'syntax');
+    reemit(ctx, (d) => isYamlCode(d.code), 'syntax');
   },
 });
