@@ -108,9 +108,19 @@ export function reorderFix(f: SourceFile, node: YAMLMap | YAMLSeq, order: number
   const out = order.map((k, i) => texts[k]! + (i < gaps.length ? gaps[i]! : '')).join('');
   const range: [number, number] = [spans[0]!.start, spans[spans.length - 1]!.end];
   const next = f.text.slice(0, range[0]) + out + f.text.slice(range[1]);
-  const doc = parseDocument(next, { uniqueKeys: false });
-  if (doc.errors.length) return null;
-  return { range, text: out };
+  return parsesCleanly(next) ? { range, text: out } : null;
+}
+
+/** The text parses and every alias resolves (an alias moved above its anchor does not). */
+function parsesCleanly(text: string): boolean {
+  const doc = parseDocument(text, { uniqueKeys: false, merge: true });
+  if (doc.errors.length) return false;
+  try {
+    doc.toJS({ maxAliasCount: -1 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Indices of `items` sorted by `compare` (stable). */
