@@ -4,51 +4,63 @@ import type { GlobalArgs } from '../cli/global-options.js';
 import type { Io } from '../cli/io.js';
 import { NcomposeError } from '../diagnostics.js';
 import { configHash } from '../model/config-hash.js';
-import type { Project } from '../model/project.js';
+import type { Project, ProjectMeta } from '../model/project.js';
+import { servicesInDependencyOrder, withSelectedServices, withoutUnusedResources } from '../model/prune.js';
 import { projectToJson, projectToYaml } from '../model/serialize.js';
 import { loadOrFail } from './load-or-fail.js';
 
-interface ConfigArgs extends GlobalArgs {
-  services?: boolean | string[];
+export interface ConfigArgs extends GlobalArgs {
+  service?: string[];
   format?: 'yaml' | 'json';
   quiet?: boolean;
+  services?: boolean;
   volumes?: boolean;
   networks?: boolean;
   images?: boolean;
   profiles?: boolean;
   hash?: string;
   interpolate?: boolean;
+  'path-resolution'?: boolean;
   output?: string;
 }
 
 export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<number> {
   const args = rawArgs as ConfigArgs;
-  // yargs puts both `--services` (flag) and the positional SERVICE… under `services`.
-  const positional = (rawArgs['services..'] as string[] | undefined) ?? (Array.isArray(args.services) ? args.services : []);
-  const listServices = args.services === true || rawArgs['services'] === true;
-  const { project, meta } = loadOrFail(args, io, positional, { interpolate: args.interpolate !== false });
-  const selected = positional.length ? selectServices(project, positional) : project;
+  const selected = args.service ?? [];
+  const { project, meta } = loadOrFail(args, io, selected, {
+    interpolate: args.interpolate !== false,
+    resolvePaths: args['path-resolution'] !== false,
+  });
+  for (const n of selected) {
+    if (!project.services[n]) throw new NcomposeError(`no such service: ${n}`);
+  }
   if (args.quiet) return 0;
-  const text = render(selected, args, listServices, Object.keys(meta.disabledServices));
+  const shown = withSelectedServices(withoutUnusedResources(project), selected);
+  const text = render(shown, meta, args);
   if (args.output) writeFileSync(args.output, text);
   else io.out(text);
   return 0;
 }
 
-function render(project: Project, args: ConfigArgs, listServices: boolean, disabled: string[]): string {
+/** What `config` prints for the given flags; the first listing flag wins, else the whole model. */
+export function render(project: Project, meta: ProjectMeta, args: ConfigArgs): string {
   const lines = (xs: Iterable<string>) => [...xs].map((x) => x + '\n').join('');
-  if (listServices) return lines(Object.keys(project.services));
-  if (args.volumes) return lines(Object.keys(project.volumes ?? {}));
-  if (args.networks) return lines(Object.keys(project.networks ?? {}));
-  if (args.images) return lines(Object.entries(project.services).map(([n, s]) => s.image ?? `${project.name}-${n}`));
-  if (args.profiles) {
-    const all = new Set<string>();
-    for (const s of Object.values(project.services)) for (const p of s.profiles ?? []) all.add(p);
-    return lines([...all].sort());
-  }
+  if (args.services) return lines(servicesInDependencyOrder(project));
+  if (args.volumes) return lines(Object.keys(project.volumes ?? {}).sort());
+  if (args.networks) return lines(Object.keys(project.networks ?? {}).sort());
+  if (args.images) return lines(Object.keys(project.services).sort().map((n) => project.services[n]!.image ?? `${project.name}-${n}`));
+  if (args.profiles) return lines(allProfiles(project, meta));
   if (args.hash !== undefined) return renderHashes(project, args.hash);
-  void disabled;
-  return args.format === 'json' ? projectToJson(project) : projectToYaml(project);
+  // compose escapes `$` so that the output, interpolated again, gives the same values.
+  const options = { escapeDollars: args.interpolate !== false };
+  return args.format === 'json' ? projectToJson(project, options) : projectToYaml(project, options);
+}
+
+/** Every profile any service (enabled or not) declares. */
+function allProfiles(project: Project, meta: ProjectMeta): string[] {
+  const all = new Set<string>();
+  for (const s of [...Object.values(project.services), ...Object.values(meta.disabledServices)]) for (const p of s.profiles ?? []) all.add(p);
+  return [...all].sort();
 }
 
 function renderHashes(project: Project, which: string): string {
@@ -60,25 +72,4 @@ function renderHashes(project: Project, which: string): string {
       return `${n} ${configHash(s)}\n`;
     })
     .join('');
-}
-
-function selectServices(project: Project, names: string[]): Project {
-  const services: Project['services'] = {};
-  for (const n of names) {
-    if (!project.services[n]) throw new NcomposeError(`no such service: ${n}`);
-  }
-  for (const [n, s] of Object.entries(project.services)) if (names.includes(n) || isDependency(project, names, n)) services[n] = s;
-  return { ...project, services };
-}
-
-function isDependency(project: Project, roots: string[], name: string): boolean {
-  const seen = new Set<string>();
-  const stack = [...roots];
-  while (stack.length) {
-    const s = stack.pop()!;
-    if (seen.has(s)) continue;
-    seen.add(s);
-    stack.push(...Object.keys(project.services[s]?.depends_on ?? {}));
-  }
-  return seen.has(name);
 }
