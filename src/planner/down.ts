@@ -63,14 +63,14 @@ function downNetworks(project: Project, snapshot: Snapshot, after: string[]): Pl
     const cfg = networkConfig(project, key);
     const found = snapshot.networks.find((n) => n.name === cfg.name);
     if (cfg.external || !found) continue;
-    out.set(found.name, removal('network', key, found.name, after, { key, existingId: found.id }));
+    out.set(found.name, { ...removal('network', key, found.name, after, { key }), existingId: found.id });
   }
   for (const n of snapshot.networks) {
     if (n.labels[LABELS.project] !== project.name || out.has(n.name)) continue;
     const key = n.labels[LABELS.network] ?? n.name;
-    out.set(n.name, removal('network', key, n.name, after, { key, existingId: n.id }));
+    out.set(n.name, { ...removal('network', key, n.name, after, { key }), existingId: n.id });
   }
-  return [...out.values()].sort((a, b) => cmp(a.name, b.name)).map((a) => ({ ...a, existingId: a.details?.existingId as string }));
+  return [...out.values()].sort((a, b) => cmp(a.name, b.name));
 }
 
 function downVolumes(project: Project, snapshot: Snapshot, after: string[]): PlanAction[] {
