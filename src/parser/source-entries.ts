@@ -3,7 +3,8 @@
  * (`depends_on: [db]` → `depends_on: {db: …}`), so `services.web.depends_on.db` may not exist in
  * the source: then the list entry whose scalar names `db` is the node to point at.
  */
-import { pathKey } from './source-index.js';
+import type { SourceRange } from '../diagnostics.js';
+import { PATH_SEPARATOR, pathKey } from './source-index.js';
 import type { LoadContext, Path } from './types.js';
 
 const MAX_SCAN = 10_000;
@@ -36,4 +37,14 @@ export function findEntryPath(ctx: LoadContext, base: Path, name: string): Path 
 function entryName(text: string): string {
   const unquoted = text.trim().replace(/^(['"])(.*)\1$/s, '$2');
   return unquoted.split(':')[0]!;
+}
+
+/** The range of the key at exactly `path` (`db` in `db: {…}`), when the user wrote it as a key. */
+export function keyRange(ctx: LoadContext, path: Path): SourceRange | undefined {
+  const k = pathKey(path) + PATH_SEPARATOR + '#key';
+  for (const f of [...ctx.sources.files].reverse()) {
+    const r = f.positions.get(k);
+    if (r) return r;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@
  * cycles they form. A cycle is reported once, naming all of it: `a -> b -> c -> a`.
  */
 import type { ServiceConfig } from '../model/project.js';
-import { findEntryPath } from './source-entries.js';
+import { findEntryPath, hasSource, keyRange } from './source-entries.js';
 import type { LoadContext, Path } from './types.js';
 
 export type EdgeKind = 'depends_on' | 'links' | 'volumes_from' | 'network_mode' | 'ipc' | 'pid';
@@ -43,7 +43,10 @@ export function serviceEdges(svc: ServiceConfig, base: Path, ctx: LoadContext): 
       edges.push({ kind, target: mode.slice('service:'.length), path: [...base, kind], label: MODE_LABEL[kind]! });
     }
   }
-  return edges;
+  // The canonical form adds a depends_on entry for each link, volumes_from and `service:` mode
+  // (as compose does); the user wrote the reference, so report that one, not the implied entry.
+  const explicit = new Set(edges.filter((e) => e.kind !== 'depends_on').map((e) => e.target));
+  return edges.filter((e) => e.kind !== 'depends_on' || !explicit.has(e.target) || hasSource(ctx, e.path));
 }
 
 /** Report each dependency cycle among `services` once, at the reference that starts it. */
@@ -77,7 +80,9 @@ function walk(
     if (reported.has(key)) return;
     reported.add(key);
     // Reported at the reference leaving the first service of the cycle.
-    ctx.report({ code: 'dependency_cycle', message: `dependency cycle: ${cycle.join(' -> ')}`, path: via[at]!.path });
+    const edge = via[at]!;
+    const range = edge.kind === 'depends_on' ? keyRange(ctx, edge.path) : undefined;
+    ctx.report({ code: 'dependency_cycle', message: `dependency cycle: ${cycle.join(' -> ')}`, path: edge.path, range });
     return;
   }
   state.set(node, 'active');

@@ -5,9 +5,10 @@
  */
 import type { Project, ServiceConfig } from '../model/project.js';
 import { didYouMean } from './did-you-mean.js';
-import { findEntryPath, hasSource } from './source-entries.js';
+import { findEntryPath, hasSource, keyRange } from './source-entries.js';
 import type { LoadContext, Path } from './types.js';
 import { checkCycles, serviceEdges } from './validate-cycles.js';
+import { SERVICE_RULES, checkSecretSources } from './validate-service-rules.js';
 
 type Services = Record<string, ServiceConfig>;
 
@@ -23,8 +24,10 @@ export function validateSemantics(project: Project, ctx: LoadContext, disabled: 
     checkServiceRefs(svc, base, services, disabled, ctx);
     checkNetworkMode(svc, base, ctx);
     checkContainerName(svc, base, ctx);
+    for (const rule of SERVICE_RULES) rule(svc, base, project, ctx);
   }
   checkDuplicateContainerNames(services, ctx);
+  checkSecretSources(project, ctx);
   checkCycles(services, ctx);
 }
 
@@ -61,7 +64,13 @@ function checkResources(project: Project, svc: ServiceConfig, base: Path, ctx: L
 function reportUndefined(ctx: LoadContext, code: string, kind: string, name: string, at: Path, known: string[], exact = false): void {
   const path = exact ? at : findEntryPath(ctx, at, name);
   const guess = didYouMean(name, known);
-  ctx.report({ code, message: `${kind} "${name}" is used but not declared in the top-level ${kind}s`, path, hint: guess ? `did you mean "${guess}"?` : undefined });
+  ctx.report({
+    code,
+    message: `${kind} "${name}" is used but not declared in the top-level ${kind}s`,
+    path,
+    range: keyRange(ctx, path),
+    hint: guess ? `did you mean "${guess}"?` : undefined,
+  });
 }
 
 /** depends_on, links, volumes_from and `service:` modes must name an existing, active service. */
@@ -76,6 +85,7 @@ function checkServiceRefs(svc: ServiceConfig, base: Path, services: Services, di
       severity: optional ? 'warning' : 'error',
       message: `service "${base[1]}" ${edge.label} "${edge.target}", which ${state}${optional ? ' (required: false, ignored)' : ''}`,
       path: edge.path,
+      range: edge.kind === 'depends_on' ? keyRange(ctx, edge.path) : undefined,
       hint: inactive ? undefined : suggestion(edge.target, Object.keys(services)),
     });
   }

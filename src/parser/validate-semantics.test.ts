@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compare, readExpectations } from '../../test/unit/fixture-expectations.js';
+import type { Project } from '../model/project.js';
+import { createContext, loadProject } from './load.js';
+import { validateSemantics } from './validate-semantics.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIR = path.join(ROOT, 'fixtures/parser/semantic');
+const table = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => [f, readFileSync(path.join(DIR, f), 'utf8')] as const);
+
+describe('semantic errors: fixtures/parser/semantic (code and line:col of the offending node)', () => {
+  it.each(table)('%s', (file, text) => {
+    const expected = readExpectations(text);
+    expect(expected, `${file} has no "# expect:" header`).toBeDefined();
+    const result = loadProject({ files: [path.join(DIR, file)], cwd: DIR, env: {} });
+    const [want, got] = compare(expected!, result.diagnostics);
+    expect(got).toEqual(want);
+  });
+});
+
+describe('validateSemantics', () => {
+  const run = (project: Partial<Project>) => {
+    const ctx = createContext({ env: {} });
+    validateSemantics({ name: 'p', services: {}, ...project } as Project, ctx, {});
+    return ctx.diagnostics;
+  };
+
+  it('names the whole cycle once, whichever service the walk starts from', () => {
+    const dep = (t: string) => ({ [t]: { condition: 'service_started' as const, required: true } });
+    const diags = run({
+      services: {
+        c: { image: 'x', command: null, entrypoint: null, depends_on: dep('a') },
+        b: { image: 'x', command: null, entrypoint: null, depends_on: dep('c') },
+        a: { image: 'x', command: null, entrypoint: null, depends_on: dep('b') },
+      },
+    });
+    expect(diags.map((d) => [d.code, d.message, d.path])).toEqual([['dependency_cycle', 'dependency cycle: a -> b -> c -> a', 'services.a.depends_on.b']]);
+  });
+
+  it('never throws on a half-normalised or odd model', () => {
+    const odd = { services: { a: null, b: 7, c: { depends_on: 'x', networks: 3, volumes: [null, 4, { type: 'volume' }], links: [1] } } } as unknown as Project;
+    expect(() => run(odd)).not.toThrow();
+  });
+
+  it('handles a long dependency chain without deep recursion problems', () => {
+    const services: Project['services'] = {};
+    for (let i = 0; i < 2000; i++) {
+      services[`s${i}`] = { image: 'x', command: null, entrypoint: null, depends_on: i ? { [`s${i - 1}`]: { condition: 'service_started', required: true } } : undefined };
+    }
+    expect(run({ services })).toEqual([]);
+  });
+});
