@@ -82,14 +82,14 @@ class Extender {
   private otherScope(from: Scope, file: string, filePath: Path): Scope | undefined {
     const abs = resolveLocal(from.baseDir, file);
     const cache = scopeCache(this.ctx);
-    const cached = cache.get(abs);
-    if (cached) return cached;
+    if (cache.has(abs)) return cache.get(abs) ?? undefined;
     if (!existsSync(abs) && this.ctx.options.overrides?.[abs] === undefined) {
       this.report('extends_file_not_found', `extends file ${file} not found (${abs})`, filePath, from.file);
       return undefined;
     }
     const parsed = parseFile(abs, this.ctx);
-    if (!parsed) return undefined;
+    // A file that does not parse is reported once, however many services extend it.
+    if (!parsed) return void cache.set(abs, null);
     const raw = this.ctx.options.interpolate === false ? parsed : interpolateTree(parsed, this.ctx, abs);
     const services = isMap(raw.services) ? copyMap(raw.services as RawMap) : copyMap({});
     const scope: Scope = { file: abs, baseDir: path.dirname(abs), services, done: new Set() };
@@ -132,9 +132,9 @@ class Extender {
   }
 }
 
-const scopeCaches = new WeakMap<LoadContext, Map<string, Scope>>();
+const scopeCaches = new WeakMap<LoadContext, Map<string, Scope | null>>();
 
-function scopeCache(ctx: LoadContext): Map<string, Scope> {
+function scopeCache(ctx: LoadContext): Map<string, Scope | null> {
   let cache = scopeCaches.get(ctx);
   if (!cache) scopeCaches.set(ctx, (cache = new Map()));
   return cache;

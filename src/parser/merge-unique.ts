@@ -3,7 +3,7 @@
  * a later entry with the same key replaces the earlier one in place. An ordered table of path
  * patterns → key functions, first match wins.
  */
-import { emptyMap, matchesPattern } from './merge-rules.js';
+import { copyMap } from './merge-rules.js';
 import type { Path, RawMap, RawValue } from './types.js';
 import { isMap } from './types.js';
 
@@ -82,23 +82,47 @@ export const UNIQUE_RULES: readonly (readonly [string, Indexer])[] = [
   ['networks.*.labels', byKeyValue],
 ];
 
-const COMPILED = UNIQUE_RULES.map(([p, f]) => [p.split('.'), f] as const);
+/** The table as a trie over path segments (literal before `*`), so the walk only enters paths that can match. */
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  indexer?: Indexer;
+}
 
-/** Walk mappings; dedupe every sequence whose path has a rule. Returns a new tree. */
-export function enforceUnicity(value: RawValue, path: (string | number)[] = []): RawValue {
-  if (isMap(value)) {
-    const out = emptyMap();
-    for (const [k, v] of Object.entries(value as RawMap)) out[k] = enforceUnicity(v, [...path, k]);
-    return out;
+const TRIE = buildTrie();
+
+function buildTrie(): TrieNode {
+  const root: TrieNode = { children: new Map() };
+  for (const [pattern, indexer] of UNIQUE_RULES) {
+    let node = root;
+    for (const seg of pattern.split('.')) {
+      let next = node.children.get(seg);
+      if (!next) node.children.set(seg, (next = { children: new Map() }));
+      node = next;
+    }
+    node.indexer ??= indexer;
   }
-  if (Array.isArray(value)) {
-    const rule = COMPILED.find(([pattern]) => matchesPattern(pattern, path));
-    return rule ? dedupe(value, rule[1]) : value;
+  return root;
+}
+
+/** Dedupe every sequence whose path has a rule; copy-on-write, untouched parts are shared. */
+export function enforceUnicity(value: RawValue, node: TrieNode = TRIE): RawValue {
+  if (Array.isArray(value)) return node.indexer ? dedupe(value, node.indexer) : value;
+  if (!isMap(value) || node.children.size === 0) return value;
+  let out: RawMap | undefined;
+  for (const k in value) {
+    const child = node.children.get(k) ?? node.children.get('*');
+    if (!child) continue;
+    const v = (value as RawMap)[k]!;
+    const u = enforceUnicity(v, child);
+    if (u === v) continue;
+    out ??= copyMap(value as RawMap);
+    out[k] = u;
   }
-  return value;
+  return out ?? value;
 }
 
 function dedupe(items: RawValue[], indexer: Indexer): RawValue[] {
+  if (items.length < 2) return items;
   const out: RawValue[] = [];
   const seen = new Map<string, number>();
   for (const item of items) {
@@ -111,7 +135,7 @@ function dedupe(items: RawValue[], indexer: Indexer): RawValue[] {
     if (key !== undefined) seen.set(key, out.length);
     out.push(item);
   }
-  return out;
+  return out.length === items.length ? items : out;
 }
 
 /** Split a short volume spec on `:`, keeping a Windows drive letter (`C:`) and `${...}` whole. */

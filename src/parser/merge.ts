@@ -67,26 +67,32 @@ function mergeMappings(base: RawMap, override: RawMap, path: Path, mc: MergeCont
 
 /** A value with `!reset` keys and items dropped and `!override` unwrapped; unchanged parts are shared. */
 export function stripMarkers(v: RawValue): RawValue {
+  if (v === null || typeof v !== 'object') return v;
   if (v instanceof OverrideTag) return stripMarkers(v.value as RawValue);
   if (v instanceof ResetTag) return null;
-  if (Array.isArray(v)) {
-    if (!v.some(hasMarkers)) return v;
-    return v.filter((x) => !(x instanceof ResetTag)).map(stripMarkers);
+  if (Array.isArray(v)) return stripList(v);
+  let out: RawMap | undefined;
+  for (const k in v) {
+    const x = v[k]!;
+    const y = x instanceof ResetTag ? undefined : stripMarkers(x);
+    if (y === x) continue;
+    out ??= copyMap(v);
+    if (y === undefined) delete out[k];
+    else out[k] = y;
   }
-  if (isMap(v)) {
-    if (!hasMarkers(v)) return v;
-    const out = emptyMap();
-    for (const [k, x] of Object.entries(v as RawMap)) if (!(x instanceof ResetTag)) out[k] = stripMarkers(x);
-    return out;
-  }
-  return v;
+  return out ?? v;
 }
 
-function hasMarkers(v: RawValue): boolean {
-  if (v instanceof ResetTag || v instanceof OverrideTag) return true;
-  if (Array.isArray(v)) return v.some(hasMarkers);
-  if (isMap(v)) return Object.values(v as RawMap).some(hasMarkers);
-  return false;
+function stripList(v: RawValue[]): RawValue[] {
+  let out: RawValue[] | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    const y = x instanceof ResetTag ? undefined : stripMarkers(x);
+    if (out === undefined && y === x) continue;
+    out ??= v.slice(0, i);
+    if (y !== undefined) out.push(y);
+  }
+  return out ?? v;
 }
 
 function describe(v: RawValue): string {
