@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DotenvFileError, parseDotenv, readEnvFile } from './dotenv.js';
 
@@ -62,5 +63,19 @@ describe('readEnvFile', () => {
       expect((e as DotenvFileError).kind).toBe('syntax');
       expect((e as DotenvFileError).line).toBe(2);
     }
+  });
+});
+
+describe('.env parsing (property)', () => {
+  const piece = fc.constantFrom('A', 'b', '=', ':', '"', "'", '\\', '#', ' ', '\t', '\n', '\r\n', '$', '${', '}', 'export ', '.', '-', 'é', '\ufeff');
+  it('never throws and never hangs: a value map or a typed error with a line', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(piece, { maxLength: 60 }).map((xs) => xs.join(''))), (text) => {
+        const r = parseDotenv(text, () => undefined);
+        if (r.error) expect(r.error.line).toBeGreaterThanOrEqual(1);
+        for (const v of Object.values(r.values)) expect(typeof v).toBe('string');
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

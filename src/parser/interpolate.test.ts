@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createContext } from './load.js';
 import { interpolateTree } from './interpolate.js';
@@ -65,5 +66,29 @@ describe('interpolateTree', () => {
     const before = JSON.stringify(raw);
     interpolateTree(raw, ctx, FILE);
     expect(JSON.stringify(raw)).toBe(before);
+  });
+});
+
+describe('interpolateTree (property)', () => {
+  const piece = fc.constantFrom('$', '${', '}', ':-', '-', ':?', '?', ':+', 'A', 'B', 'x', ' ', '$$', '\n', '1', 'true', 'yes');
+  const str = fc.array(piece, { maxLength: 12 }).map((xs) => xs.join(''));
+  const keys = fc.constantFrom('services', 'web', 'scale', 'ports', 'target', 'read_only', 'cpus', 'ulimits', 'nofile', 'networks', 'external', 'image');
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, str, fc.integer(), fc.boolean(), fc.constant(null), tie('map'), tie('list')),
+    map: fc.dictionary(keys, tie('node'), { maxKeys: 4 }),
+    list: fc.array(tie('node'), { maxLength: 3 }),
+  }));
+
+  it('never throws on random trees and strings; every diagnostic is located', () => {
+    fc.assert(
+      fc.property(fc.dictionary(keys, tree.node, { maxKeys: 4 }), fc.dictionary(fc.constantFrom('A', 'B'), fc.string({ maxLength: 4 })), (raw, env) => {
+        const ctx = createContext({ cwd: '/project', env: {} });
+        ctx.environment = env;
+        const out = interpolateTree(raw as RawMap, ctx, FILE);
+        expect(typeof out).toBe('object');
+        for (const d of ctx.diagnostics) expect(d.code).toMatch(/^interpolation_/);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

@@ -25,7 +25,7 @@ export function applyProfiles(project: Project, ctx: LoadContext): ProfilesResul
   if (selected.length === 0) return { project: { ...project, services: enabled }, disabled, activeProfiles: profiles };
 
   // Named services enable their profiles (compose: WithServicesEnabled)...
-  const extra = selected.flatMap((n) => (n in enabled ? [] : (all[n]?.profiles ?? [])));
+  const extra = selected.flatMap((n) => (Object.hasOwn(enabled, n) || !Object.hasOwn(all, n) ? [] : (all[n]!.profiles ?? [])));
   if (extra.length) {
     profiles = unique([...profiles, ...extra]);
     ({ enabled, disabled } = splitByProfiles(all, profiles));
@@ -82,8 +82,8 @@ function selectWithDependencies(names: string[], enabled: Services, ctx: LoadCon
     const name = stack.pop()!;
     if (keep.has(name)) continue;
     keep.add(name);
-    for (const dep of Object.keys(enabled[name]?.depends_on ?? {})) {
-      if (dep in enabled && !keep.has(dep)) stack.push(dep);
+    for (const dep of Object.keys(enabled[name]!.depends_on ?? {})) {
+      if (Object.hasOwn(enabled, dep) && !keep.has(dep)) stack.push(dep);
     }
   }
   return keep;
