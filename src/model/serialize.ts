@@ -177,8 +177,9 @@ export function projectToJson(project: Project, options: SerializeOptions = {}):
 }
 
 export function projectToYaml(project: Project, options: SerializeOptions = {}): string {
-  // yaml quotes strings that would read back as another type, so the output round-trips.
-  const text = stringify(composeShape(project, 'yaml'), { lineWidth: 0, nullStr: 'null', aliasDuplicateObjects: false, indentSeq: false });
+  // yaml quotes strings that would read back as another type, so the output round-trips;
+  // sequences indented under their key, as compose's yaml.v3 encoder (indent 2) prints them.
+  const text = stringify(composeShape(project, 'yaml'), { indent: 2, indentSeq: true, lineWidth: 0, nullStr: 'null', aliasDuplicateObjects: false });
   return escape(text, options);
 }
 

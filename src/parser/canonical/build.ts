@@ -30,7 +30,7 @@ export function canonicalBuild(value: unknown, path: Path, c: CanonContext): unk
   for (const k of BOOLEANS) if (b[k] !== undefined) b[k] = toBool(b[k]) ?? b[k];
   if (b.shm_size !== undefined) b.shm_size = parseBytes(b.shm_size) ?? b.shm_size;
   if (b.extra_hosts !== undefined) b.extra_hosts = canonicalExtraHosts(b.extra_hosts, [...path, 'extra_hosts'], c);
-  if (Array.isArray(b.secrets)) b.secrets = b.secrets.map((s, i) => canonicalFileMount(s, [...path, 'secrets', i], c, true));
+  if (Array.isArray(b.secrets)) b.secrets = b.secrets.map((s, i) => canonicalFileMount(s, [...path, 'secrets', i], c, false));
   if (isObject(b.ulimits)) b.ulimits = canonicalUlimits(b.ulimits, [...path, 'ulimits'], c);
   return b;
 }
