@@ -45,7 +45,7 @@ class Extender {
 
   /** The service `name` of `scope` with its extends chain applied (memoized in the scope). */
   resolve(scope: Scope, name: string, chain: Link[]): RawValue {
-    const service = scope.services[name];
+    const service = Object.hasOwn(scope.services, name) ? scope.services[name] : undefined;
     if (scope.done.has(name) || !isMap(service) || !('extends' in service)) return service ?? null;
     const link: Link = { file: scope.file, service: name };
     const at = chain.findIndex((l) => l.file === link.file && l.service === link.service);
@@ -66,7 +66,7 @@ class Extender {
     }
     const target = ref.file === undefined ? scope : this.otherScope(scope, ref.file, [...extPath, 'file']);
     if (!target) return own;
-    if (!(ref.service in target.services)) {
+    if (!Object.hasOwn(target.services, ref.service)) {
       const where = target === scope ? '' : ` in ${ref.file}`;
       this.report('extends_unknown_service', `service "${name}" extends "${ref.service}", which is not defined${where}`, extPath, scope.file);
       return own;

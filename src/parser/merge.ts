@@ -59,7 +59,7 @@ function mergeMappings(base: RawMap, override: RawMap, path: Path, mc: MergeCont
   for (const [k, v] of Object.entries(override)) {
     if (v instanceof ResetTag) delete out[k];
     else if (v instanceof OverrideTag) out[k] = stripMarkers(v.value as RawValue);
-    else if (!(k in out)) out[k] = stripMarkers(v);
+    else if (!Object.hasOwn(out, k)) out[k] = stripMarkers(v);
     else out[k] = mergeValue(out[k]!, v, [...path, k], mc);
   }
   return out;
