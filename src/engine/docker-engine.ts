@@ -361,7 +361,7 @@ function certs(dir: string): { ca: Buffer; cert: Buffer; key: Buffer } {
 }
 
 function toContainerDetails(c: Docker.ContainerInspectInfo): ContainerDetails {
-  const st = c.State as Docker.ContainerInspectInfo['State'] & { Health?: { Status: string; Log?: { Output: string }[] } };
+  const st = c.State as Docker.ContainerInspectInfo['State'] & { Health?: { Status: string; Log?: { Output: string; ExitCode: number }[] } };
   const log = st.Health?.Log;
   return {
     id: c.Id,
@@ -377,7 +377,7 @@ function toContainerDetails(c: Docker.ContainerInspectInfo): ContainerDetails {
       startedAt: st.StartedAt,
       finishedAt: st.FinishedAt,
       health: st.Health?.Status as ContainerDetails['state']['health'],
-      healthLog: log?.length ? log[log.length - 1].Output.trim() : undefined,
+      healthLog: log?.length ? probeText(log[log.length - 1]) : undefined,
     },
     networks: Object.fromEntries(
       Object.entries(c.NetworkSettings?.Networks ?? {}).map(([n, e]) => [n, { ipAddress: e.IPAddress, aliases: (e.Aliases as string[] | null) ?? [] }]),
@@ -400,4 +400,9 @@ function drain(stream: NodeJS.ReadableStream, push: (b: Buffer) => void, signal?
     stream.on('close', () => resolve());
     stream.on('error', (e: Error) => (signal?.aborted ? resolve() : reject(e)));
   });
+}
+
+function probeText(p: { Output: string; ExitCode: number }): string {
+  const out = p.Output.trim();
+  return out ? `exit ${p.ExitCode}: ${out}` : `exit ${p.ExitCode}`;
 }

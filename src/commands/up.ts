@@ -1,0 +1,80 @@
+/**
+ * `ncompose up`: load → observe → plan → execute; then `--wait`, or (without -d) attach to the
+ * logs until Ctrl-C, which stops the containers. `--plan FILE` applies a saved plan instead,
+ * refusing it if the engine changed since it was made.
+ */
+import { readFileSync } from 'node:fs';
+import type { GlobalArgs } from '../cli/global-options.js';
+import type { Io } from '../cli/io.js';
+import { NcomposeError } from '../diagnostics.js';
+import type { Snapshot } from '../engine/engine.js';
+import { fingerprintSnapshot } from '../engine/observe.js';
+import type { Plan } from '../planner/plan-types.js';
+import { plan as makePlan } from '../planner/plan.js';
+import { parsePlan } from '../planner/render-json.js';
+import { upOptionsFrom } from './plan.js';
+import { applyPlan, failIfNot, openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
+import { attachForeground } from './engine/attach.js';
+import { waitForReady } from './engine/ready.js';
+
+export interface UpArgs extends GlobalArgs, ProgressArgs {
+  services?: string[];
+  detach?: boolean;
+  wait?: boolean;
+  'wait-timeout'?: number;
+  'no-start'?: boolean;
+  start?: boolean;
+  timeout?: number;
+  parallel?: number;
+  'renew-anon-volumes'?: boolean;
+  'abort-on-container-exit'?: boolean;
+  'exit-code-from'?: string;
+  attach?: string[];
+  'no-log-prefix'?: boolean;
+  plan?: string;
+}
+
+export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<number> {
+  const args = rawArgs as UpArgs;
+  const services = args.services ?? [];
+  const s = await openSession(args, io, services);
+  const snapshot = await snapshotOf(s);
+  const plan = args.plan ? savedPlan(args.plan, snapshot) : freshPlan(s, snapshot, rawArgs, services);
+  for (const w of plan.warnings ?? []) io.err(`warning: ${w}\n`);
+  const noStart = args['no-start'] === true || args.start === false;
+  const result = await applyPlan(s, plan, snapshot, io, args, {
+    parallel: args.parallel, noStart, timeout: args.timeout, renewAnonVolumes: args['renew-anon-volumes'],
+  });
+  failIfNot(result, 'up');
+  if (noStart) return 0;
+  const detached = args.detach || args.wait;
+  if (args.wait) await waitForReady(s, plan, result.containers, io, args);
+  if (detached) return 0;
+  return attachForeground(s, plan, io, args);
+}
+
+function freshPlan(s: Session, snapshot: Snapshot, rawArgs: Record<string, unknown>, services: string[]): Plan {
+  return makePlan(s.project, snapshot, {
+    ...upOptionsFrom(rawArgs),
+    services,
+    disabledServices: Object.keys(s.meta.disabledServices ?? {}),
+    locate: (path) => s.loaded.sources.locate(path),
+  });
+}
+
+/** A saved plan applies only to the engine state it was computed against. */
+function savedPlan(file: string, snapshot: Snapshot): Plan {
+  let plan: Plan;
+  try {
+    plan = parsePlan(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new NcomposeError(`cannot read plan ${file}: ${(e as Error).message}`);
+  }
+  if (plan.command !== 'up') throw new NcomposeError(`plan ${file} is a ${plan.command} plan, not an up plan`);
+  if (plan.project !== snapshot.project) throw new NcomposeError(`plan ${file} is for project ${plan.project}, not ${snapshot.project}`);
+  const now = fingerprintSnapshot(snapshot);
+  if (plan.fingerprint !== now) {
+    throw new NcomposeError(`plan ${file} is stale: the engine state changed since it was made (run \`ncompose plan -o ${file}\` again)`);
+  }
+  return plan;
+}
