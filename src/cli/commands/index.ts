@@ -4,5 +4,13 @@ import { configCommand } from './config.js';
 import { lintCommand } from './lint.js';
 import { graphCommand } from './graph.js';
 import { planCommand } from './plan.js';
+import { upCommand } from './up.js';
+import { downCommand } from './down.js';
+import { psCommand } from './ps.js';
+import { logsCommand } from './logs.js';
+import { restartCommand, rmCommand, startCommand, stopCommand } from './lifecycle.js';
+import { buildCommand, pullCommand } from './images.js';
+import { execCommand } from './exec.js';
 
-export const COMMANDS: CommandSpec[] = [configCommand, planCommand, graphCommand, lintCommand];
+export const COMMANDS: CommandSpec[] = [configCommand, planCommand, graphCommand, lintCommand,
+  upCommand, downCommand, psCommand, logsCommand, startCommand, stopCommand, restartCommand, rmCommand, pullCommand, buildCommand, execCommand];
