@@ -9,11 +9,14 @@ import type { Project } from '../model/project.js';
 import { LABELS, imageRef, networkConfig, volumeConfig } from '../planner/names.js';
 import type { ContainerSummary, Engine, NetworkSummary, Snapshot, VolumeSummary } from './engine.js';
 
+/** The read half of the Engine port: all that observing needs. */
+export type EngineReader = Pick<Engine, 'listContainers' | 'listNetworks' | 'listVolumes' | 'inspectImage'>;
+
 export function emptySnapshot(project: string): Snapshot {
   return { project, containers: [], networks: [], volumes: [], images: {} };
 }
 
-export async function observe(engine: Engine, project: Project): Promise<Snapshot> {
+export async function observe(engine: EngineReader, project: Project): Promise<Snapshot> {
   const label = [`${LABELS.project}=${project.name}`];
   const extNets = Object.keys(project.networks ?? {}).filter((k) => project.networks![k].external).map((k) => networkConfig(project, k).name);
   const extVols = Object.keys(project.volumes ?? {}).filter((k) => project.volumes![k].external).map((k) => volumeConfig(project, k).name);
@@ -35,7 +38,7 @@ export async function observe(engine: Engine, project: Project): Promise<Snapsho
 }
 
 /** Every image reference the model names (services of all profiles in it) → image id, when present. */
-async function resolveImages(engine: Engine, project: Project): Promise<Record<string, string>> {
+async function resolveImages(engine: EngineReader, project: Project): Promise<Record<string, string>> {
   const refs = [...new Set(Object.entries(project.services).map(([n, s]) => imageRef(project.name, n, s)))].sort();
   const infos = await Promise.all(refs.map((r) => engine.inspectImage(r)));
   const out: Record<string, string> = {};

@@ -127,7 +127,8 @@ function keptAction(ctx: PlanContext, name: string, c: ContainerSummary, reason:
   const cname = containerName(ctx.project.name, name, ctx.project.services[name], n);
   const b = base(n, cname);
   if (reason) return { ...b, action: 'recreate', cause: reason.cause, changes: reason.changes, existingId: c.id, details: { ...b.details, oldName: c.name } };
-  const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
+  // A one-shot others wait on with service_completed_successfully, exited 0: its job is done.
+  const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting' || completedOneShot(ctx, name, c);
   const common = { ...b, name: c.name, existingId: c.id, changes: [], details: { ...b.details, containerName: c.name } };
   return running ? { ...common, action: 'noop', cause: 'up_to_date' } : { ...common, action: 'start', cause: 'stopped' };
 }
@@ -179,4 +180,10 @@ function splitByNumber(all: ContainerSummary[]): { valid: ContainerSummary[]; in
 function numberOf(c: ContainerSummary): number {
   const n = containerNumber(c.labels);
   return Number.isNaN(n) ? 0 : n;
+}
+
+/** Exited with code 0, and some service waits for it with service_completed_successfully. */
+function completedOneShot(ctx: PlanContext, name: string, c: ContainerSummary): boolean {
+  if (c.state !== 'exited' || !/^Exited \(0\)/.test(c.status)) return false;
+  return Object.values(ctx.project.services).some((s) => s.depends_on?.[name]?.condition === 'service_completed_successfully');
 }
