@@ -3,65 +3,11 @@
  * expected findings ([line, col] or [line, col, endLine, endCol]) and the case's options, and
  * `<case>.fixed.yaml` the text after `--fix`. `valid-*` cases must produce no finding.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fixText, lintText, type LintTextOptions } from '../testing.js';
-import { RULES, RULES_BY_NAME } from './index.js';
-
-export const FIXTURES = path.resolve(__dirname, '../../../fixtures/lint/rules');
-
-interface CaseSpec {
-  findings?: (number[] | { at: number[]; message?: string })[];
-  options?: Record<string, unknown>;
-  env?: Record<string, string>;
-  files?: Record<string, string>;
-  /** Project folder relative to the rule's fixture folder (for build contexts and env files on disk). */
-  cwd?: string;
-}
-
-export interface Case {
-  rule: string;
-  name: string;
-  file: string;
-  yaml: string;
-  spec: CaseSpec;
-  fixed?: string;
-}
-
-export function loadCases(): Case[] {
-  const out: Case[] = [];
-  for (const rule of readdirSync(FIXTURES).sort()) {
-    const dir = path.join(FIXTURES, rule);
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml') && !n.endsWith('.fixed.yaml')).sort()) {
-      const name = f.slice(0, -5);
-      const json = path.join(dir, `${name}.json`);
-      const fixed = path.join(dir, `${name}.fixed.yaml`);
-      out.push({
-        rule,
-        name,
-        file: path.join(dir, f),
-        yaml: readFileSync(path.join(dir, f), 'utf8'),
-        spec: existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as CaseSpec) : {},
-        fixed: existsSync(fixed) ? readFileSync(fixed, 'utf8') : undefined,
-      });
-    }
-  }
-  return out;
-}
-
-export function optionsOf(c: Case): LintTextOptions {
-  const rule = RULES_BY_NAME.get(c.rule);
-  if (!rule) throw new Error(`fixture folder ${c.rule} names no rule`);
-  return {
-    rules: [rule],
-    options: c.spec.options,
-    env: c.spec.env,
-    files: c.spec.files,
-    cwd: c.spec.cwd ? path.resolve(FIXTURES, c.rule, c.spec.cwd) : undefined,
-  };
-}
+import { fixText, lintText } from '../testing.js';
+import { loadCases, optionsOf } from './_fixtures.js';
+import { RULES } from './index.js';
 
 const cases = loadCases();
 
