@@ -27,30 +27,38 @@ export function interpolateTree(raw: RawMap, ctx: LoadContext, file: string): Ra
   return walkMap(raw, [], w);
 }
 
+/** Copy-on-write: subtrees without `$` or typed strings come back as the same objects. */
 function walk(v: RawValue, path: (string | number)[], w: Walk): RawValue {
   if (typeof v === 'string') return interpolateString(v, path, w);
   if (Array.isArray(v)) {
-    const out: RawValue[] = new Array(v.length);
+    let out: RawValue[] | undefined;
     for (let i = 0; i < v.length; i++) {
       path.push(i);
-      out[i] = walk(v[i]!, path, w);
+      const n = walk(v[i]!, path, w);
       path.pop();
+      if (n !== v[i] && !out) out = v.slice(0, i);
+      if (out) out.push(n);
     }
-    return out;
+    return out ?? v;
   }
-  if (v instanceof OverrideTag) return new OverrideTag(walk(v.value as RawValue, path, w));
+  if (v instanceof OverrideTag) {
+    const inner = walk(v.value as RawValue, path, w);
+    return inner === v.value ? v : new OverrideTag(inner);
+  }
   if (v instanceof ResetTag || v === null || typeof v !== 'object') return v;
   return walkMap(v, path, w);
 }
 
 function walkMap(m: RawMap, path: (string | number)[], w: Walk): RawMap {
-  const out: RawMap = Object.create(null);
+  let out: RawMap | undefined;
   for (const k of Object.keys(m)) {
     path.push(k);
-    out[k] = walk(m[k]!, path, w);
+    const n = walk(m[k]!, path, w);
     path.pop();
+    if (n !== m[k] && !out) out = Object.assign(Object.create(null) as RawMap, m);
+    if (out) out[k] = n;
   }
-  return out;
+  return out ?? m;
 }
 
 function interpolateString(s: string, path: (string | number)[], w: Walk): RawValue {
