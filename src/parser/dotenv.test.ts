@@ -33,6 +33,13 @@ describe('.env parsing (compose-go dotenv)', () => {
     expect(r.unset.map((u) => u.name)).toEqual(want.unset ?? []);
   });
 
+  it('keeps keys named like Object.prototype members as plain keys', () => {
+    const r = parseDotenv('__proto__=x\nconstructor=y\nA=${constructor}\n');
+    expect(Object.keys(r.values)).toEqual(['__proto__', 'constructor', 'A']);
+    expect(r.values['A']).toBe('y');
+    expect(parseDotenv('B=${toString}\n').values['B']).toBe('');
+  });
+
   it('has at least 25 fixture cases', () => {
     expect(names.length).toBeGreaterThanOrEqual(25);
   });

@@ -35,7 +35,7 @@ class DotenvSyntaxError extends Error {
  * Parse env-file text into `into` (later keys overwrite). `${}` in values is resolved with
  * `lookup` first, then the variables already in `into`.
  */
-export function parseDotenv(text: string, lookup: Lookup = () => undefined, into: Record<string, string> = {}): DotenvResult {
+export function parseDotenv(text: string, lookup: Lookup = () => undefined, into: Record<string, string> = Object.create(null)): DotenvResult {
   const parser = new Parser(lookup, into);
   try {
     parser.parse(text.startsWith('\ufeff') ? text.slice(1) : text);
@@ -62,14 +62,14 @@ export class DotenvFileError extends Error {
  * Read one env file (service `env_file:`): the variables, or a thrown DotenvFileError
  * (missing file, directory, syntax). `${}` in values: `lookup` first, then earlier keys.
  */
-export function readEnvFile(path: string, lookup: Lookup = () => undefined, into: Record<string, string> = {}): Record<string, string> {
+export function readEnvFile(path: string, lookup: Lookup = () => undefined, into: Record<string, string> = Object.create(null)): Record<string, string> {
   const r = loadEnvFile(path, lookup, into);
   if (r.error) throw new DotenvFileError(r.error.kind, r.error.message, r.error.line);
   return r.values;
 }
 
 /** Read one env file without throwing: a missing file or a directory is an error in the result. */
-export function loadEnvFile(path: string, lookup: Lookup = () => undefined, into: Record<string, string> = {}): DotenvResult {
+export function loadEnvFile(path: string, lookup: Lookup = () => undefined, into: Record<string, string> = Object.create(null)): DotenvResult {
   let text: string;
   try {
     if (statSync(path).isDirectory()) {

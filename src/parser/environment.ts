@@ -12,7 +12,7 @@ export { readEnvFile, loadEnvFile, parseDotenv, DotenvFileError, type DotenvErro
 export function buildEnvironment(options: LoadOptions, ctx: LoadContext): Record<string, string> {
   const os = osEnvironment(options);
   const files = envFilesFor(options, ctx, os);
-  const fromFiles: Record<string, string> = {};
+  const fromFiles: Record<string, string> = Object.create(null);
   for (const file of files) {
     const r = loadEnvFile(file, (k) => os[k] ?? own(fromFiles, k), fromFiles);
     for (const u of r.unset) {
