@@ -3,7 +3,7 @@
  * planning against the state a plan produces gives no changes, and every plan fits the schema.
  */
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../engine/engine.js';
