@@ -6,6 +6,7 @@
 import os from 'node:os';
 import type { Project } from '../../model/project.js';
 import { OverrideTag, ResetTag, type LoadContext, type RawMap } from '../types.js';
+import { enforceUnicity } from '../merge-unique.js';
 import { addImplicitDependencies } from './depends-on.js';
 import { resolveEnvFiles, resolveLabelFiles } from './environment.js';
 import { addDefaultNetwork, canonicalResource } from './networks.js';
@@ -37,6 +38,8 @@ export function canonicalize(raw: RawMap, ctx: LoadContext, projectName: string)
   for (const [name, service] of Object.entries(services)) {
     (out.services as Record<string, unknown>)[name] = canonicalService(name, service, c);
   }
+  // Long syntax can reveal duplicates (a port range overlapping a single port): unique again, as compose does.
+  out.services = (enforceUnicity({ services: out.services } as RawMap) as RawMap).services;
   addDefaultNetwork(out);
   const networks = out.networks as Record<string, unknown> | undefined;
   if (networks && networks.default === null) networks.default = canonicalResource(null, ['networks', 'default'], c);
@@ -54,9 +57,16 @@ function canonicalService(name: string, service: unknown, c: CanonContext): Reco
   s.command ??= null;
   s.entrypoint ??= null;
   addImplicitDependencies(s);
+  inheritHookImage(s);
   resolveEnvFiles(s, path, c);
   resolveLabelFiles(s, path, c);
   return s;
+}
+
+/** `pre_start` hooks without an image run the service's image (compose-spec #647). */
+function inheritHookImage(s: Record<string, unknown>): void {
+  if (!Array.isArray(s.pre_start) || typeof s.image !== 'string' || !s.image) return;
+  s.pre_start = s.pre_start.map((h) => (isObject(h) && h.image === undefined ? { ...h, image: s.image } : h));
 }
 
 /** Pointer-typed fields of compose-go's ServiceConfig: kept even when false, 0 or empty. */

@@ -71,6 +71,11 @@ export const SERVICE_TABLE: PathTable = [
   ['services.*.deploy', canonicalDeploy],
   ['services.*.pull_policy', pullPolicy],
   ['services.*.dns', dnsList],
+  ...['pre_start', 'post_start', 'pre_stop'].flatMap((hook) => [
+    [`services.*.${hook}.*.command`, canonicalCommand] as const,
+    [`services.*.${hook}.*.environment`, canonicalEnvironment] as const,
+  ]),
+  ['services.*.develop.watch.*.exec.command', canonicalCommand],
   ['services.*.develop.watch.*.path', watchPath],
   ['services.*.develop.watch.*.ignore', (v) => stringList(v) ?? v],
   ['services.*.develop.watch.*.include', (v) => stringList(v) ?? v],
