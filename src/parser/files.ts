@@ -19,7 +19,7 @@ export function resolveFiles(options: LoadOptions, ctx: LoadContext): ResolvedFi
   if (files?.length) {
     const abs = files.map((f) => path.resolve(cwd, f));
     for (const f of abs) {
-      if (!options.overrides?.[f] && !isFile(f)) {
+      if (options.overrides?.[f] === undefined && !isFile(f)) {
         ctx.report({ code: 'file_not_found', message: `compose file not found: ${f}` });
         return undefined;
       }

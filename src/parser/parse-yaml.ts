@@ -12,6 +12,7 @@ import { MAX_NESTING, aliasTargets, countLines, findDeepNesting } from './yaml-g
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const MAX_DEPTH = 512;
 const MIN_ALIAS_BUDGET = 100_000;
+const ALIASED_POSITIONS = 20_000;
 
 export interface ParsedYaml {
   value: RawMap | undefined;
@@ -95,6 +96,7 @@ export function rangeOf(file: string, lc: LineCounter, offset: number, end?: num
 
 class Walker {
   private aliasBudget: number;
+  private readonly recordAliasedUntil: number;
   private readonly positions: Map<string, SourceRange>;
   private readonly aliases: Map<Alias, Node>;
 
@@ -106,6 +108,12 @@ class Walker {
     this.positions = source.positions;
     this.aliases = aliasTargets(source.doc!);
     this.aliasBudget = Math.max(MIN_ALIAS_BUDGET, source.text.length);
+    this.recordAliasedUntil = this.aliasBudget - ALIASED_POSITIONS;
+  }
+
+  /** Past ALIASED_POSITIONS aliased nodes, positions are skipped: they all equal their alias site anyway. */
+  private recordsAliased(aliasSite: SourceRange | undefined): boolean {
+    return !aliasSite || this.aliasBudget > this.recordAliasedUntil;
   }
 
   /** Convert a node; `aliasSite` is set while inside aliased content, so positions point at the alias. */
@@ -122,7 +130,7 @@ class Walker {
       if (!target) this.abort('yaml_alias_unknown', `unknown alias *${n.source}`, n);
       return this.node(target as Node, path, depth + 1, aliasSite ?? this.range(n));
     }
-    this.record(path, aliasSite ?? this.range(n));
+    if (this.recordsAliased(aliasSite)) this.record(path, aliasSite ?? this.range(n));
     const tag = n.tag;
     if (tag === '!reset') return new ResetTag(this.plain(n, path, depth, aliasSite));
     if (tag === '!override') return new OverrideTag(this.plain(n, path, depth, aliasSite));
@@ -163,7 +171,7 @@ class Walker {
       }
       seen.set(key, keyRange);
       const childPath = [...path, key];
-      this.positions.set(pathKey(childPath) + PATH_SEPARATOR + '#key', keyRange);
+      if (this.recordsAliased(aliasSite)) this.positions.set(pathKey(childPath) + PATH_SEPARATOR + '#key', keyRange);
       out[key] = this.node(pair.value as Node | null, childPath, depth + 1, aliasSite);
       if (pair.value === null) this.record(childPath, keyRange);
     }

@@ -41,6 +41,7 @@ export function findDeepNesting(text: string, limit = MAX_NESTING): number | und
     if (i < n && c0 !== LF && c0 !== CR && c0 !== HASH && flow === 0 && quote === 0) {
       while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
       indents.push(indent);
+      if (indents.length > limit) return i;
       let compact = 0;
       while ((text.charCodeAt(i) === DASH || text.charCodeAt(i) === QMARK) && isBlank(text.charCodeAt(i + 1))) {
         if (indents.length + ++compact > limit) return i;
