@@ -17,8 +17,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const parser = globalOptions(yargs(argv))
     .scriptName('ncompose')
     .usage('Usage: ncompose [OPTIONS] COMMAND')
+    // No `-v` alias: `down -v` and `rm -v` mean volumes, as in compose.
     .version(VERSION)
-    .alias('version', 'v')
     .help()
     .alias('help', 'h')
     .strict()
