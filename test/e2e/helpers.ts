@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'bin/ncompose.js');
+/** NCOMPOSE_BIN runs another build of the CLI (a private build while others rebuild dist/). */
+export const BIN = process.env.NCOMPOSE_BIN ?? path.join(ROOT, 'bin/ncompose.js');
 export const TEST_IMAGE = process.env.NCOMPOSE_TEST_IMAGE ?? 'ncompose-test/busybox:latest';
 /** A service command that stops at once on SIGTERM (a bare `sleep` as PID 1 would ignore it). */
 export const IDLE = ['sh', '-c', 'trap "exit 0" TERM; sleep 3600 & wait'];
