@@ -32,7 +32,7 @@ export function applyProfiles(project: Project, ctx: LoadContext): ProfilesResul
   }
   // ...then the project narrows to them and their dependencies (WithSelectedServices).
   const keep = selectWithDependencies(selected, enabled, ctx);
-  const services: Services = {};
+  const services: Services = Object.create(null);
   for (const [name, svc] of Object.entries(enabled)) {
     if (keep.has(name)) services[name] = dropUnselectedOptionalDeps(svc, keep);
     else disabled[name] = svc;
@@ -55,8 +55,9 @@ export function hasProfile(svc: ServiceConfig, profiles: readonly string[]): boo
 }
 
 function splitByProfiles(all: Services, profiles: readonly string[]): { enabled: Services; disabled: Services } {
-  const enabled: Services = {};
-  const disabled: Services = {};
+  // Prototype-free: a service may be called `__proto__` or `constructor`.
+  const enabled: Services = Object.create(null);
+  const disabled: Services = Object.create(null);
   for (const [name, svc] of Object.entries(all)) {
     if (hasProfile(svc, profiles)) enabled[name] = svc;
     else disabled[name] = svc;
