@@ -14,6 +14,8 @@ export interface ContainerSpec {
   service: string;
   number?: number | null;
   state?: ContainerState;
+  /** The engine's status text, e.g. `Exited (0) 2 minutes ago`. */
+  status?: string;
   /** The service config the container was made from; default: the desired one. */
   from?: Partial<ServiceConfig>;
   /** Only the config-hash label, as docker compose leaves it. */
@@ -82,7 +84,7 @@ function containerFrom(project: Project, c: ContainerSpec, images: Record<string
     image: ref,
     imageId: c.imageId ?? images[ref] ?? '',
     state: c.state ?? 'running',
-    status: '',
+    status: c.status ?? '',
     labels,
     created: 0,
     networks: [],
