@@ -235,6 +235,19 @@ export class DockerEngine implements Engine {
     await this.ignoring([404], `remove image ${ref}`, () => this.docker.getImage(ref).remove({ force }));
   }
 
+  async importImage(tarball: Buffer, ref: string): Promise<string> {
+    const at = ref.lastIndexOf(':');
+    const [repo, tag] = at > ref.lastIndexOf('/') ? [ref.slice(0, at), ref.slice(at + 1)] : [ref, 'latest'];
+    let id = '';
+    const stream = await this.call(`import image ${ref}`, () =>
+      this.docker.importImage(tarball as unknown as NodeJS.ReadableStream, { repo, tag }) as Promise<NodeJS.ReadableStream>,
+    );
+    await this.followJson(stream, `import image ${ref}`, (m) => {
+      if (typeof m.status === 'string' && m.status.startsWith('sha256:')) id = m.status;
+    });
+    return id;
+  }
+
   async logs(id: string, opts: LogsOptions, onChunk: (stream: 'stdout' | 'stderr', text: string) => void): Promise<void> {
     const query = {
       follow: Boolean(opts.follow), stdout: true, stderr: true, timestamps: Boolean(opts.timestamps),

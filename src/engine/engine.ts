@@ -80,6 +80,8 @@ export interface Engine {
   pullImage(ref: string, onProgress?: (line: string) => void): Promise<void>;
   buildImage(req: BuildRequest, onOutput?: (line: string) => void): Promise<string>;
   removeImage(ref: string, force?: boolean): Promise<void>;
+  /** Imports a root filesystem tarball as image `ref` (POST /images/create?fromSrc=-); returns its id. */
+  importImage(tarball: Buffer, ref: string): Promise<string>;
   /** Streams demuxed output until the end (or forever with follow, until `signal` aborts). */
   logs(id: string, opts: LogsOptions, onChunk: (stream: 'stdout' | 'stderr', text: string) => void): Promise<void>;
   exec(id: string, req: ExecRequest): Promise<number>;

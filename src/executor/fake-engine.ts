@@ -158,6 +158,10 @@ export class FakeEngine implements Engine {
   async removeImage(ref: string) {
     this.images.delete(ref);
   }
+  async importImage(_tarball: Buffer, ref: string) {
+    this.images.set(ref, `sha256:${ref}`);
+    return `sha256:${ref}`;
+  }
   async logs() {}
   async exec() {
     return 0;
