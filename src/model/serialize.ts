@@ -4,7 +4,7 @@
  * strings, ulimits `{single}` as a number, extra_hosts as sorted `host=ip` lists.
  * JSON keeps what Go's encoding/json keeps (`command: null`, `ipam: {}`), YAML what yaml.v3 keeps.
  */
-import { stringify } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import type { Project } from './project.js';
 
 type Format = 'json' | 'yaml';
@@ -179,9 +179,21 @@ export function projectToJson(project: Project, options: SerializeOptions = {}):
 export function projectToYaml(project: Project, options: SerializeOptions = {}): string {
   // yaml quotes strings that would read back as another type, so the output round-trips;
   // sequences indented under their key, as compose's yaml.v3 encoder (indent 2) prints them.
-  const text = stringify(composeShape(project, 'yaml'), { indent: 2, indentSeq: true, lineWidth: 0, nullStr: 'null', aliasDuplicateObjects: false });
-  return escape(text, options);
+  const doc = new Document(composeShape(project, 'yaml'), { aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && YAML11_NOT_STRING.some((re) => re.test(node.value as string))) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return escape(doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, nullStr: 'null' }), options);
 }
+
+/** Strings a YAML 1.1 reader (yaml.v3's encoder guards against them, docker-compose 1.x reads them) would take as another type. */
+const YAML11_NOT_STRING = [
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
+];
 
 function escape(text: string, options: SerializeOptions): string {
   return options.escapeDollars ? text.split('$').join('$$') : text;
