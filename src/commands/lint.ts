@@ -126,7 +126,8 @@ function projectsToLint(args: LintArgs, io: Io): LoadOptions[] | undefined {
 function lintAll(projects: LoadOptions[], config: ResolvedConfig, fixing: boolean, args: LintArgs, io: Io): Collected {
   const out: Collected = { findings: [], files: [], texts: new Map(), diff: '', problems: [] };
   for (const options of projects) {
-    const r = lintProject(options, config, fixing);
+    // The fix edits themselves are only needed to apply them, or to print them (json).
+    const r = lintProject(options, config, fixing, args.format === 'json');
     const fatal = r.load.diagnostics.filter((d) => CANNOT_RUN.has(d.code));
     if (fatal.length) {
       out.problems.push(...fatal);

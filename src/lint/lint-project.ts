@@ -8,7 +8,7 @@ import type { LoadOptions } from '../parser/types.js';
 import type { ResolvedConfig, ServiceExclude } from './config.js';
 import { applyDirectives } from './directives.js';
 import { applyFixes, MAX_FIX_PASSES } from './fix.js';
-import { runRules, sortFindings } from './run.js';
+import { runRules, sortFindings, type RunOptions } from './run.js';
 import type { LintFinding } from './types.js';
 
 export interface ProjectLintResult {
@@ -19,8 +19,8 @@ export interface ProjectLintResult {
 }
 
 /** Lint an already loaded project. */
-export function lintLoaded(load: LoadResult, config: ResolvedConfig): LintFinding[] {
-  const raw = runRules(load, config.settings);
+export function lintLoaded(load: LoadResult, config: ResolvedConfig, opts: RunOptions = {}): LintFinding[] {
+  const raw = runRules(load, config.settings, opts);
   const kept = config.excludes.length ? raw.filter((f) => !isExcluded(f, config.excludes)) : raw;
   return sortFindings(applyDirectives(kept, load.sources.files, config.unusedDirectives).findings);
 }
@@ -30,10 +30,13 @@ function isExcluded(f: LintFinding, excludes: readonly ServiceExclude[]): boolea
   return excludes.some((x) => x.service === f.service && (!x.rules || x.rules.includes(f.rule)));
 }
 
-/** Load and lint; with `fix`, re-load the fixed texts (in memory) and lint again, at most MAX_FIX_PASSES times. */
-export function lintProject(options: LoadOptions, config: ResolvedConfig, fix = false): ProjectLintResult {
+/**
+ * Load and lint; with `fix`, re-load the fixed texts (in memory) and lint again, at most MAX_FIX_PASSES times.
+ * `computeFixes` (default: only when fixing) asks rules for their edits even when not applying them.
+ */
+export function lintProject(options: LoadOptions, config: ResolvedConfig, fix = false, computeFixes = fix): ProjectLintResult {
   let load = loadProject(options);
-  let findings = lintLoaded(load, config);
+  let findings = lintLoaded(load, config, { computeFixes: computeFixes || fix });
   const fixed = new Map<string, { original: string; text: string }>();
   if (!fix) return { findings, load, fixed };
   const overrides: Record<string, string> = { ...(options.overrides ?? {}) };

@@ -22,10 +22,15 @@ export function settingOf(rule: Rule, severity?: RuleSeverity, options?: Record<
   return { rule, severity: severity ?? rule.meta.defaultSeverity, options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) } };
 }
 
+export interface RunOptions {
+  /** Call the rules' fix functions (default true); off, findings only carry `fixable`. */
+  computeFixes?: boolean;
+}
+
 /** Run every rule once; findings come back sorted by file, position, rule. */
-export function runRules(load: LoadResult, settings: readonly RuleSetting[]): LintFinding[] {
+export function runRules(load: LoadResult, settings: readonly RuleSetting[], opts: RunOptions = {}): LintFinding[] {
   const findings: LintFinding[] = [];
-  const shared = createShared(load);
+  const shared = createShared(load, opts.computeFixes !== false);
   for (const s of settings) {
     const ctx = createRuleContext(shared, s, findings);
     try {
@@ -46,18 +51,19 @@ export function sortFindings(findings: LintFinding[]): LintFinding[] {
 /** What every rule's context shares: built once per project. */
 interface Shared {
   load: LoadResult;
+  computeFixes: boolean;
   files: readonly SourceFile[];
   byName: Map<string, SourceFile>;
 }
 
-function createShared(load: LoadResult): Shared {
+function createShared(load: LoadResult, computeFixes: boolean): Shared {
   const files = load.sources.files;
   const byName = new Map<string, SourceFile>();
   for (const f of files) {
     byName.set(f.path, f);
     byName.set(f.displayPath, f);
   }
-  return { load, files, byName };
+  return { load, computeFixes, files, byName };
 }
 
 function createRuleContext(sh: Shared, setting: RuleSetting, out: LintFinding[]): RuleContext {
@@ -117,8 +123,10 @@ function toFinding(sh: Shared, s: RuleSetting, d: ReportDescriptor): LintFinding
   };
   const service = d.service ?? serviceOf(d.path) ?? serviceOf(d.diagnostic?.path?.split('.'));
   if (service !== undefined) finding.service = service;
-  const fixes = d.fix ? normalizeFixes(d.fix(fixer)) : [];
+  if (d.fix) finding.fixable = true;
+  const fixes = d.fix && sh.computeFixes ? normalizeFixes(d.fix(fixer)) : [];
   if (fixes.length) finding.fix = fixes;
+  else if (sh.computeFixes) delete finding.fixable;
   return finding;
 }
 

@@ -75,5 +75,5 @@ function run(yaml: string, opts: LintTextOptions, fix: boolean): ProjectLintResu
         excludes: opts.exclude ?? [],
         unusedDirectives: opts.unusedDirectives ?? 'warning',
       };
-  return lintProject(load, config, fix);
+  return lintProject(load, config, fix, true);
 }

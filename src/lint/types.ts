@@ -107,6 +107,9 @@ export interface LintFinding {
   endLine: number;
   endCol: number;
   service?: string;
+  /** The edits of the fix (computed when fixes are asked for: lintText, --fix, --fix-dry-run, json output). */
   fix?: Fix[];
+  /** The rule offered a fix for this finding (set even when the edits were not computed). */
+  fixable?: boolean;
   category: RuleCategory;
 }

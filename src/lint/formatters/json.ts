@@ -17,6 +17,7 @@ export function formatJson(input: FormatInput): string {
         endCol: f.endCol,
         ...(f.service !== undefined ? { service: f.service } : {}),
         ...(f.fix?.length ? { fix: f.fix } : {}),
+        ...(f.fixable || f.fix?.length ? { fixable: true } : {}),
       })),
   }));
   const n = countBySeverity(input.findings);

@@ -21,7 +21,7 @@ export function countBySeverity(findings: readonly LintFinding[]): { errors: num
     if (f.severity === 'error') c.errors++;
     else if (f.severity === 'warning') c.warnings++;
     else c.infos++;
-    if (f.fix?.length) c.fixable++;
+    if (f.fixable || f.fix?.length) c.fixable++;
   }
   return c;
 }
