@@ -53,13 +53,13 @@ function canonicalService(name: string, service: unknown, c: CanonContext): Reco
     return { command: null, entrypoint: null };
   }
   const s = transformTree(service, path, SERVICE_TABLE, c) as Record<string, unknown>;
-  omitEmpty(s);
-  s.command ??= null;
-  s.entrypoint ??= null;
   addImplicitDependencies(s);
   inheritHookImage(s);
   resolveEnvFiles(s, path, c);
   resolveLabelFiles(s, path, c);
+  omitEmpty(s);
+  s.command ??= null;
+  s.entrypoint ??= null;
   return s;
 }
 
