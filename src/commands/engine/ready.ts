@@ -6,7 +6,7 @@ import { createRenderer, type ProgressMode } from '../../executor/render-progres
 import type { Plan } from '../../planner/plan-types.js';
 import type { ProgressArgs, Session } from './session.js';
 
-export async function waitForReady(s: Session, plan: Plan, containers: Map<string, string>, io: Io, args: ProgressArgs & { 'wait-timeout'?: number }): Promise<void> {
+export async function waitForReady(s: Pick<Session, 'engine' | 'project'>, plan: Plan, containers: Map<string, string>, io: Io, args: ProgressArgs & { 'wait-timeout'?: number }): Promise<void> {
   const targets: ReadyTarget[] = [];
   for (const a of plan.actions) {
     if (a.type !== 'container' || a.action === 'remove' || !a.service) continue;

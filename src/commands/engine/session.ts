@@ -38,7 +38,7 @@ export interface ProgressArgs {
 
 /** Apply a plan with progress on stderr; failures printed one line each; returns the result. */
 export async function applyPlan(
-  s: Session,
+  s: Pick<Session, 'engine' | 'project' | 'meta'>,
   plan: Plan,
   snapshot: Snapshot,
   io: Io,
