@@ -82,6 +82,11 @@ describe('ncompose config flags', () => {
     expect(Object.keys(json.services)).toEqual(['db']);
     const web = JSON.parse(await config({ format: 'json', service: ['web'] }));
     expect(Object.keys(web.services)).toEqual(['db', 'web']);
+    // Naming a service enables its profile; only the resources it uses are printed.
+    const worker = JSON.parse(await config({ format: 'json', service: ['worker'] }));
+    expect(Object.keys(worker.services)).toEqual(['worker']);
+    expect(Object.keys(worker.networks)).toEqual(['back']);
+    expect(worker.volumes).toBeUndefined();
   });
 
   it('--no-interpolate keeps ${VAR} and does not escape $', async () => {
