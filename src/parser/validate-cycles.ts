@@ -59,35 +59,50 @@ export function checkCycles(services: Record<string, ServiceConfig>, ctx: LoadCo
   }
   const state = new Map<string, 'active' | 'done'>();
   const reported = new Set<string>();
-  for (const start of graph.keys()) walk(start, [], [], graph, state, reported, ctx);
+  for (const start of graph.keys()) {
+    if (!state.has(start)) walk(start, graph, state, reported, ctx);
+  }
 }
 
-/** Iterative-enough DFS: depth is bounded by the number of services, not by input nesting. */
-function walk(
-  node: string,
-  stack: string[],
-  via: ServiceEdge[],
-  graph: Map<string, ServiceEdge[]>,
-  state: Map<string, 'active' | 'done'>,
-  reported: Set<string>,
-  ctx: LoadContext,
-): void {
-  if (state.get(node) === 'done') return;
-  if (state.get(node) === 'active') {
-    const at = stack.indexOf(node);
-    const cycle = [...stack.slice(at), node];
-    const key = canonicalCycle(cycle.slice(0, -1));
-    if (reported.has(key)) return;
-    reported.add(key);
-    // Reported at the reference leaving the first service of the cycle.
-    const edge = via[at]!;
-    const range = edge.kind === 'depends_on' ? keyRange(ctx, edge.path) : undefined;
-    ctx.report({ code: 'dependency_cycle', message: `dependency cycle: ${cycle.join(' -> ')}`, path: edge.path, range });
-    return;
+/** Depth-first, with an explicit stack: a chain of thousands of services must not overflow the call stack. */
+function walk(start: string, graph: Map<string, ServiceEdge[]>, state: Map<string, 'active' | 'done'>, reported: Set<string>, ctx: LoadContext): void {
+  const nodes = [start];
+  const via: ServiceEdge[] = []; // via[k] leads from nodes[k] to nodes[k + 1]
+  const next = [0];
+  state.set(start, 'active');
+  while (nodes.length) {
+    const top = nodes.length - 1;
+    const edges = graph.get(nodes[top]!) ?? [];
+    const i = next[top]!;
+    if (i >= edges.length) {
+      state.set(nodes[top]!, 'done');
+      nodes.pop();
+      next.pop();
+      via.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const e = edges[i]!;
+    const s = state.get(e.target);
+    if (s === 'active') reportCycle(nodes, [...via, e], e.target, reported, ctx);
+    if (s) continue;
+    nodes.push(e.target);
+    via.push(e);
+    next.push(0);
+    state.set(e.target, 'active');
   }
-  state.set(node, 'active');
-  for (const e of graph.get(node) ?? []) walk(e.target, [...stack, node], [...via, e], graph, state, reported, ctx);
-  state.set(node, 'done');
+}
+
+function reportCycle(nodes: string[], edges: ServiceEdge[], target: string, reported: Set<string>, ctx: LoadContext): void {
+  const at = nodes.indexOf(target);
+  const members = nodes.slice(at);
+  const key = canonicalCycle(members);
+  if (reported.has(key)) return;
+  reported.add(key);
+  // Reported at the reference leaving the first service of the cycle.
+  const edge = edges[at]!;
+  const range = edge.kind === 'depends_on' ? keyRange(ctx, edge.path) : undefined;
+  ctx.report({ code: 'dependency_cycle', message: `dependency cycle: ${[...members, target].join(' -> ')}`, path: edge.path, range });
 }
 
 /** The same cycle found from another start is the same cycle: rotate to its smallest member. */

@@ -50,9 +50,13 @@ describe('validateSemantics', () => {
 
   it('handles a long dependency chain without deep recursion problems', () => {
     const services: Project['services'] = {};
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 20_000; i++) {
       services[`s${i}`] = { image: 'x', command: null, entrypoint: null, depends_on: i ? { [`s${i - 1}`]: { condition: 'service_started', required: true } } : undefined };
     }
     expect(run({ services })).toEqual([]);
-  });
+    services['s0'] = { ...services['s0']!, depends_on: { s19999: { condition: 'service_started', required: true } } };
+    const diags = run({ services });
+    expect(diags.map((d) => d.code)).toEqual(['dependency_cycle']);
+    expect(diags[0]!.message.split(' -> ')).toHaveLength(20_001);
+  }, 60_000);
 });
