@@ -13,14 +13,14 @@ const rows = [];
 for (const n of SIZES) {
   const file = writeGenerated(`config-${n}.yaml`, generateCompose(n));
   const contenders = [
-    { name: 'ncompose', run: () => timeRunNode([BIN, 'config', '-q', '-f', file]) },
+    { name: 'ncompose', run: () => timeRunNode(['--', BIN, 'config', '-q', '-f', file]) },
     { name: 'floor', run: () => timeRunNode([floorScript, file]) },
   ];
   if (haveDockerCompose) {
     contenders.push({ name: 'docker-compose', run: () => timeRunCmd('docker-compose', ['-f', file, 'config', '-q']) });
   }
   const m = interleave(contenders, ROUNDS);
-  const mem = peakRssMb(process.execPath, [BIN, 'config', '-q', '-f', file]);
+  const mem = peakRssMb(process.execPath, ['--', BIN, 'config', '-q', '-f', file]);
   rows.push([n, fmt(m.ncompose), fmt(m.floor), fmt(m['docker-compose']), ratio(m['docker-compose'], m.ncompose), ratio(m.ncompose, m.floor), mem ? `${mem.toFixed(0)} MB` : 'n/a']);
 }
 console.log(`\nconfig -q, median of ${ROUNDS} interleaved rounds (goals at 300: >= 3x faster than docker-compose, <= 1.5x the floor; memory <= 150 MB at 1000)\n`);

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // The only job of bin/: run the compiled CLI and set the exit code.
 // The bundle is compiled through vm.Script with a V8 code cache (dist/cli.cache) so a cold start
 // skips parsing and compiling ~1 MB of JavaScript; a stale or missing cache only costs speed.

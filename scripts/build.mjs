@@ -33,5 +33,5 @@ const example = path.join(root, 'examples/hello/compose.yaml');
 const bin = path.join(root, 'bin/ncompose.js');
 const env = { ...process.env, NCOMPOSE_WRITE_CODE_CACHE: '1' };
 if (existsSync(example)) {
-  spawnSync(process.execPath, [bin, '-f', example, 'config', '-q'], { env, stdio: 'ignore' });
+  spawnSync(process.execPath, ['--', bin, '-f', example, 'config', '-q'], { env, stdio: 'ignore' });
 }

@@ -57,7 +57,7 @@ export function createContext(options: LoadOptions, sources = new SourceIndex())
 
 export function loadProject(options: LoadOptions = {}): LoadResult {
   const ctx = createContext(options);
-  const files = resolveFiles(options, ctx);
+  const files = resolveFiles(withComposeFileFromDotEnv(options), ctx);
   if (!files) return { diagnostics: ctx.diagnostics, sources: ctx.sources };
   ctx.workingDir = files.workingDir;
   ctx.environment = buildEnvironment(options, ctx);
@@ -70,16 +70,26 @@ export function loadProject(options: LoadOptions = {}): LoadResult {
 
   const name = resolveProjectName(options, raw, ctx);
   const all = canonicalize(raw, ctx, name);
-  const { project, disabled } = applyProfiles(all, ctx);
+  const { project, disabled, activeProfiles } = applyProfiles(all, ctx);
   validateSemantics(project, ctx, disabled);
   const meta: ProjectMeta = {
     workingDir: ctx.workingDir,
     configFiles: files.files,
     environment: ctx.environment,
     disabledServices: disabled as Record<string, ServiceConfig>,
-    activeProfiles: [...(options.profiles ?? [])],
+    activeProfiles,
   };
   return { project, meta, raw, diagnostics: ctx.diagnostics, sources: ctx.sources };
+}
+
+/** Like compose, COMPOSE_FILE may come from the `.env` of the project directory (or cwd). */
+function withComposeFileFromDotEnv(options: LoadOptions): LoadOptions {
+  const env = options.env ?? process.env;
+  if (options.files?.length || env.COMPOSE_FILE) return options;
+  const probe = createContext(options);
+  probe.workingDir = path.resolve(options.cwd ?? process.cwd(), options.projectDirectory ?? '.');
+  const composeFile = buildEnvironment(options, probe).COMPOSE_FILE;
+  return composeFile ? { ...options, env: { ...env, COMPOSE_FILE: composeFile } } : options;
 }
 
 /** Per file: read, parse, interpolate, include, extends; then merge all files in order. */

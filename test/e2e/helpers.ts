@@ -19,7 +19,7 @@ export interface RunResult {
 }
 
 export function ncompose(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, ["--", BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',

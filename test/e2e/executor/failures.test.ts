@@ -134,7 +134,7 @@ ${service('db', `    healthcheck: { test: ["CMD-SHELL", "${probe}"], interval: 1
 /** The CLI in a child process without blocking this one (the test serves sockets meanwhile). */
 function runAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, ["--", BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
