@@ -5,7 +5,7 @@
 import type { RuleContext } from '../types.js';
 import type { Path } from '../../parser/types.js';
 import { isObj, scalarText, type ServiceEntry } from './_util.js';
-import { sourceScalar } from './_source.js';
+import { isInterpolatedAt, sourceScalar } from './_source.js';
 
 export const UNKNOWN = Symbol('unknown');
 export type Unknown = typeof UNKNOWN;
@@ -25,10 +25,16 @@ export interface PortBinding {
 }
 
 /** Every port item of a service as a binding. */
+/** Several rules read the ports of the same service object: parse them once per load. */
+const cache = new WeakMap<object, PortBinding[]>();
+
 export function portBindings(ctx: RuleContext, s: ServiceEntry): PortBinding[] {
   const ports = s.svc.ports;
   if (!Array.isArray(ports)) return [];
+  const hit = cache.get(ports);
+  if (hit && (hit.length === 0 || hit[0]!.service === s.name)) return hit;
   const out: PortBinding[] = [];
+  cache.set(ports, out);
   ports.forEach((item, i) => {
     const p: Path = [...s.path, 'ports', i];
     const b = isObj(item) ? longPort(ctx, p, item) : shortPort(ctx, p, item);
@@ -48,8 +54,8 @@ function longPort(ctx: RuleContext, p: Path, item: Record<string, unknown>): Par
   return {
     target,
     protocol: (scalarText(item.protocol) ?? 'tcp').toLowerCase(),
-    hostIp: ctx.isInterpolated([...p, 'host_ip']) ? UNKNOWN : ipText,
-    published: ctx.isInterpolated([...p, 'published']) ? UNKNOWN : pubText === undefined ? undefined : parseRange(pubText),
+    hostIp: isInterpolatedAt(ctx, [...p, 'host_ip']) ? UNKNOWN : ipText,
+    published: isInterpolatedAt(ctx, [...p, 'published']) ? UNKNOWN : pubText === undefined ? undefined : parseRange(pubText),
   };
 }
 
@@ -57,7 +63,7 @@ function shortPort(ctx: RuleContext, p: Path, item: unknown): Parsed | undefined
   const value = scalarText(item);
   if (value === undefined) return undefined;
   // Parse what was written, so a `${…}` part is known to be unknown rather than its default.
-  const written = ctx.isInterpolated(p) ? sourceScalar(ctx, p) : value;
+  const written = isInterpolatedAt(ctx, p) ? sourceScalar(ctx, p) : value;
   if (written === undefined) return { target: value, protocol: 'tcp', hostIp: UNKNOWN, published: UNKNOWN };
   return parseShortPort(written);
 }

@@ -107,8 +107,9 @@ export function reorderFix(f: SourceFile, node: YAMLMap | YAMLSeq, order: number
   const gaps = spans.slice(1).map((s, i) => f.text.slice(spans[i]!.end, s.start));
   const out = order.map((k, i) => texts[k]! + (i < gaps.length ? gaps[i]! : '')).join('');
   const range: [number, number] = [spans[0]!.start, spans[spans.length - 1]!.end];
-  const next = f.text.slice(0, range[0]) + out + f.text.slice(range[1]);
-  return parsesCleanly(next) ? { range, text: out } : null;
+  // Only a region holding both an anchor and an alias can reorder one above the other.
+  const risky = /&[^\s]/.test(out) && /\*[^\s]/.test(out);
+  return !risky || parsesCleanly(f.text.slice(0, range[0]) + out + f.text.slice(range[1])) ? { range, text: out } : null;
 }
 
 /** The text parses and every alias resolves (an alias moved above its anchor does not). */

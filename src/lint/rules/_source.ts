@@ -13,7 +13,7 @@ export function findNode(doc: Document.Parsed, path: Path): Node | undefined {
   for (const seg of path) {
     if (!cur) return undefined;
     if (isSeq(cur)) cur = deref(doc, cur.items[Number(seg)] as Node | null);
-    else if (isMap(cur)) cur = deref(doc, mapGet(doc, cur.items, String(seg), 0));
+    else if (isMap(cur)) cur = deref(doc, mapGet(doc, cur, String(seg), 0));
     else return undefined;
   }
   return cur;
@@ -24,18 +24,37 @@ function deref(doc: Document.Parsed, n: Node | null | undefined): Node | undefin
   return isAlias(n) ? ((n.resolve(doc) as Node | undefined) ?? undefined) : n;
 }
 
-function mapGet(doc: Document.Parsed, items: readonly unknown[], key: string, depth: number): Node | null | undefined {
-  if (depth > 32) return undefined;
-  for (const p of items) {
-    if (isPair(p) && isScalar(p.key) && String(p.key.value) === key && !isMergeKey(p.key)) return p.value as Node | null;
+interface MapIndex {
+  keys: Map<string, Node | null>;
+  merges: Node[];
+}
+
+/** Per mapping node: its keys (the last of duplicates wins, as in the loader) and its `<<` sources; built once. */
+const indexes = new WeakMap<object, MapIndex>();
+
+function indexOf(map: { items: readonly unknown[] }): MapIndex {
+  let idx = indexes.get(map);
+  if (idx) return idx;
+  idx = { keys: new Map(), merges: [] };
+  for (const p of map.items) {
+    if (!isPair(p) || !isScalar(p.key)) continue;
+    if (isMergeKey(p.key)) idx.merges.push(p.value as Node);
+    else idx.keys.set(String(p.key.value), p.value as Node | null);
   }
-  for (const p of items) {
-    if (!isPair(p) || !isScalar(p.key) || !isMergeKey(p.key)) continue;
-    const v = deref(doc, p.value as Node | null);
+  indexes.set(map, idx);
+  return idx;
+}
+
+function mapGet(doc: Document.Parsed, map: { items: readonly unknown[] }, key: string, depth: number): Node | null | undefined {
+  if (depth > 32) return undefined;
+  const idx = indexOf(map);
+  if (idx.keys.has(key)) return idx.keys.get(key);
+  for (const m of idx.merges) {
+    const v = deref(doc, m);
     const sources = isSeq(v) ? v.items.map((i) => deref(doc, i as Node)) : [v];
     for (const src of sources) {
       if (!isMap(src)) continue;
-      const hit = mapGet(doc, src.items, key, depth + 1);
+      const hit = mapGet(doc, src, key, depth + 1);
       if (hit !== undefined) return hit;
     }
   }
@@ -63,4 +82,12 @@ export function sourceScalar(ctx: RuleContext, path: Path): string | undefined {
   if (!hit || !isScalar(hit.node)) return undefined;
   const v = hit.node.value;
   return v === null || v === undefined ? undefined : String(v);
+}
+
+const VAR_RE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/;
+
+/** The source value at `path` contained `${…}` / `$VAR` before interpolation (indexed: O(depth) per call). */
+export function isInterpolatedAt(ctx: RuleContext, path: Path): boolean {
+  const hit = sourceNode(ctx, path);
+  return !!hit && isScalar(hit.node) && typeof hit.node.value === 'string' && VAR_RE.test(hit.node.value.replace(/\$\$/g, ''));
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { didYouMean } from '../../parser/did-you-mean.js';
 import type { RuleContext } from '../types.js';
 import type { Path } from '../../parser/types.js';
+import { isInterpolatedAt } from './_source.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -71,12 +72,10 @@ export function envEntries(v: unknown): { name: string; seg: string | number; va
   return [];
 }
 
-const VAR_RE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/;
-
 /** The value at `path` came from a `${VAR}`, or still contains one (loaded without interpolation). */
 export function isDynamic(ctx: RuleContext, p: Path, value?: unknown): boolean {
-  if (ctx.isInterpolated(p)) return true;
-  return typeof value === 'string' && VAR_RE.test(value.replace(/\$\$/g, ''));
+  if (isInterpolatedAt(ctx, p)) return true;
+  return typeof value === 'string' && /\$\{[^}]*\}|\$[A-Za-z_]/.test(value.replace(/\$\$/g, ''));
 }
 
 /** The project directory: the loader's working dir, else the folder of the first file. */

@@ -22,10 +22,16 @@ export interface Mount {
   long: boolean;
 }
 
+/** Several rules read the mounts of the same service object: parse them once per load. */
+const cache = new WeakMap<object, Mount[]>();
+
 export function mounts(ctx: RuleContext, s: ServiceEntry): Mount[] {
   const vols = s.svc.volumes;
   if (!Array.isArray(vols)) return [];
+  const hit = cache.get(vols);
+  if (hit && (hit.length === 0 || hit[0]!.service === s.name)) return hit;
   const out: Mount[] = [];
+  cache.set(vols, out);
   vols.forEach((item, i) => {
     const p: Path = [...s.path, 'volumes', i];
     const m = isObj(item) ? longMount(ctx, p, item) : shortMount(ctx, p, item);

@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
 import { attr, services } from './_util.js';
+import { isInterpolatedAt } from './_source.js';
 
 export default defineRule({
   name: 'no-duplicate-container-names',
@@ -15,7 +16,7 @@ export default defineRule({
     const owners = new Map<string, string>();
     for (const s of services(ctx)) {
       const a = attr(s, 'container_name');
-      if (!a || ctx.isInterpolated(a.path)) continue;
+      if (!a || isInterpolatedAt(ctx, a.path)) continue;
       const other = owners.get(a.value);
       if (other === undefined) owners.set(a.value, s.name);
       else ctx.report({ messageId: 'duplicate', data: { name: a.value, other }, path: a.path, service: s.name });

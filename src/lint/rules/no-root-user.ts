@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
 import { attr, services } from './_util.js';
+import { isInterpolatedAt } from './_source.js';
 
 export default defineRule({
   name: 'no-root-user',
@@ -14,7 +15,7 @@ export default defineRule({
   create(ctx) {
     for (const s of services(ctx)) {
       const a = attr(s, 'user');
-      if (!a || ctx.isInterpolated(a.path)) continue;
+      if (!a || isInterpolatedAt(ctx, a.path)) continue;
       const user = a.value.trim().split(':')[0];
       if (user === 'root' || user === '0') ctx.report({ messageId: 'root', data: { service: s.name, user: a.value }, path: a.path, service: s.name });
     }
