@@ -5,9 +5,11 @@ import { NcomposeError } from '../diagnostics.js';
 import { planDown } from '../planner/down.js';
 import { renderPlanHuman } from '../planner/render-human.js';
 import { renderPlanJson } from '../planner/render-json.js';
-import { applyPlan, failIfNot, openSession, snapshotOf, type ProgressArgs } from './engine/session.js';
+import { applyPlan, failIfNot, openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
+import { removeRevisions } from '../safety/record-revision.js';
+import { withProjectLock, type LockArgs } from '../safety/with-lock.js';
 
-interface DownArgs extends GlobalArgs, ProgressArgs {
+interface DownArgs extends GlobalArgs, ProgressArgs, LockArgs {
   volumes?: boolean;
   rmi?: string;
   'remove-orphans'?: boolean;
@@ -21,6 +23,11 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   const args = rawArgs as DownArgs;
   if (args.rmi && args.rmi !== 'local' && args.rmi !== 'all') throw new NcomposeError(`--rmi ${args.rmi}: expected local or all`, [], 2);
   const s = await openSession(args, io);
+  if (args['dry-run']) return downLocked(s, args, io);
+  return withProjectLock(s.engine, s.project.name, io, args, () => downLocked(s, args, io));
+}
+
+async function downLocked(s: Session, args: DownArgs, io: Io): Promise<number> {
   const snapshot = await snapshotOf(s);
   const plan = planDown(s.project, snapshot, {
     volumes: Boolean(args.volumes),
@@ -35,5 +42,7 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   }
   const result = await applyPlan(s, plan, snapshot, io, args, { timeout: args.timeout, removeVolumes: Boolean(args.volumes), parallel: args.parallel }, 'Removing');
   failIfNot(result, 'down');
+  // -v forgets the project's data, and its deploy history with it; plain down keeps history for rollback.
+  if (args.volumes) await removeRevisions(s.engine, s.project.name, io);
   return 0;
 }

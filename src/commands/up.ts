@@ -16,8 +16,11 @@ import { upOptionsFrom } from './plan.js';
 import { applyPlan, failIfNot, openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
 import { attachForeground } from './engine/attach.js';
 import { waitForReady } from './engine/ready.js';
+import type { Project } from '../model/project.js';
+import { recordUpRevision } from '../safety/record-revision.js';
+import { commandLine, withProjectLock, type LockArgs } from '../safety/with-lock.js';
 
-export interface UpArgs extends GlobalArgs, ProgressArgs {
+export interface UpArgs extends GlobalArgs, ProgressArgs, LockArgs {
   services?: string[];
   detach?: boolean;
   wait?: boolean;
@@ -30,7 +33,7 @@ export interface UpArgs extends GlobalArgs, ProgressArgs {
   'abort-on-container-exit'?: boolean;
   'exit-code-from'?: string;
   attach?: string[];
-  'no-log-prefix'?: boolean;
+  'log-prefix'?: boolean;
   plan?: string;
 }
 
@@ -38,18 +41,21 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   const args = rawArgs as UpArgs;
   const services = args.services ?? [];
   const s = await openSession(args, io, services);
-  const snapshot = await snapshotOf(s);
-  const plan = args.plan ? savedPlan(args.plan, snapshot) : freshPlan(s, snapshot, rawArgs, services);
-  for (const w of plan.warnings ?? []) io.err(`warning: ${w}\n`);
   const noStart = args['no-start'] === true || args.start === false;
-  const result = await applyPlan(s, plan, snapshot, io, args, {
-    parallel: args.parallel, noStart, timeout: args.timeout, renewAnonVolumes: args['renew-anon-volumes'],
+  // Under the project lock: observe → plan → apply → wait → record a revision; attaching is not a mutation.
+  const plan = await withProjectLock(s.engine, s.project.name, io, args, async () => {
+    const snapshot = await snapshotOf(s);
+    const plan = args.plan ? savedPlan(args.plan, snapshot) : freshPlan(s, snapshot, rawArgs, services);
+    for (const w of plan.warnings ?? []) io.err(`warning: ${w}\n`);
+    const result = await applyPlan(s, plan, snapshot, io, args, {
+      parallel: args.parallel, noStart, timeout: args.timeout, renewAnonVolumes: args['renew-anon-volumes'],
+    });
+    failIfNot(result, 'up');
+    if (args.wait && !noStart) await waitForReady(s, plan, result.containers, io, args);
+    await recordUpRevision(s.engine, (plan.model as Project | undefined) ?? s.project, s.meta, plan, io, commandLine());
+    return plan;
   });
-  failIfNot(result, 'up');
-  if (noStart) return 0;
-  const detached = args.detach || args.wait;
-  if (args.wait) await waitForReady(s, plan, result.containers, io, args);
-  if (detached) return 0;
+  if (noStart || args.detach || args.wait) return 0;
   return attachForeground(s, plan, io, args);
 }
 

@@ -11,6 +11,7 @@ export const downCommand = defineCommand({
       .option('remove-orphans', { type: 'boolean', describe: 'Remove containers of services not in the project' })
       .option('timeout', { alias: 't', type: 'number', requiresArg: true, describe: 'Seconds to wait for a stop before killing' })
       .option('parallel', { type: 'number', requiresArg: true, describe: 'Max engine operations at once' })
+      .option('lock-timeout', { type: 'number', requiresArg: true, describe: 'Seconds to wait for another command holding the project lock (default 180)' })
       .option('dry-run', { type: 'boolean', describe: 'Print the down plan, change nothing' })
       .option('format', { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'Format of the --dry-run plan' }),
   load: () => import('../../commands/down.js'),

@@ -11,6 +11,9 @@ import { logsCommand } from './logs.js';
 import { restartCommand, rmCommand, startCommand, stopCommand } from './lifecycle.js';
 import { buildCommand, pullCommand } from './images.js';
 import { execCommand } from './exec.js';
+import { historyCommand } from './history.js';
+import { rollbackCommand } from './rollback.js';
 
 export const COMMANDS: CommandSpec[] = [configCommand, planCommand, graphCommand, lintCommand,
-  upCommand, downCommand, psCommand, logsCommand, startCommand, stopCommand, restartCommand, rmCommand, pullCommand, buildCommand, execCommand];
+  upCommand, downCommand, psCommand, logsCommand, startCommand, stopCommand, restartCommand, rmCommand, pullCommand, buildCommand, execCommand,
+  historyCommand, rollbackCommand];

@@ -26,7 +26,8 @@ export const upCommand = defineCommand({
       .option('abort-on-container-exit', { type: 'boolean', describe: 'Stop all containers when one exits (foreground)' })
       .option('exit-code-from', { type: 'string', requiresArg: true, describe: "Return this service's exit code (implies --abort-on-container-exit)" })
       .option('attach', { type: 'string', array: true, requiresArg: true, describe: 'Only show the logs of these services (foreground)' })
-      .option('no-log-prefix', { type: 'boolean', describe: 'Do not prefix log lines with the container' })
+      .option('log-prefix', { type: 'boolean', default: true, describe: 'Prefix log lines with the container (--no-log-prefix: do not)' })
+      .option('lock-timeout', { type: 'number', requiresArg: true, describe: 'Seconds to wait for another command holding the project lock (default 180)' })
       .option('plan', { type: 'string', requiresArg: true, describe: 'Apply a plan saved by `ncompose plan -o` (refused if the engine changed since)' }),
   load: () => import('../../commands/up.js'),
 });

@@ -1,0 +1,19 @@
+/**
+ * The project a history/rollback command acts on. With `-p NAME` no compose file is needed
+ * (a rollback must work when the current file is broken); otherwise the file names it.
+ */
+import type { GlobalArgs } from '../cli/global-options.js';
+import type { Io } from '../cli/io.js';
+import type { Engine } from '../engine/engine.js';
+import { loadOrFail } from '../commands/load-or-fail.js';
+
+export interface ProjectTarget {
+  name: string;
+  engine: Engine;
+}
+
+export async function openProjectTarget(args: GlobalArgs, io: Io): Promise<ProjectTarget> {
+  const name = args['project-name'] ?? loadOrFail(args, io).project.name;
+  const { connectEngine } = await import('../engine/docker-engine.js');
+  return { name, engine: await connectEngine(io.env) };
+}
