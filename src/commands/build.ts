@@ -9,7 +9,7 @@ import { applyPlan, failIfNot, openSession, type ProgressArgs } from './engine/s
 
 interface BuildArgs extends GlobalArgs, ProgressArgs {
   services?: string[];
-  'no-cache'?: boolean;
+  cache?: boolean;
   pull?: boolean;
   'build-arg'?: string[];
 }
@@ -24,7 +24,7 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
     const svc = s.project.services[n];
     if (!svc) throw new NcomposeError(`no such service: ${n}`);
     if (!svc.build) continue;
-    svc.build = { ...svc.build, args: { ...svc.build.args, ...extraArgs }, no_cache: args['no-cache'] ?? svc.build.no_cache, pull: args.pull ?? svc.build.pull };
+    svc.build = { ...svc.build, args: { ...svc.build.args, ...extraArgs }, no_cache: args.cache === false ? true : svc.build.no_cache, pull: args.pull ?? svc.build.pull };
     const ref = imageRef(s.project.name, n, svc);
     actions.push({ id: `image:${ref}`, action: 'build', type: 'image', name: ref, service: n, cause: 'build_requested', changes: [], dependsOn: [], details: { ref, service: n } });
   }

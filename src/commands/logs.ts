@@ -11,8 +11,7 @@ interface LogsArgs extends GlobalArgs {
   tail?: string;
   timestamps?: boolean;
   since?: string;
-  'no-log-prefix'?: boolean;
-  'no-color'?: boolean;
+  'log-prefix'?: boolean;
   color?: boolean;
 }
 
@@ -22,7 +21,7 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   const list = await projectContainers(s, { all: true, services: args.services });
   const tail = args.tail === undefined || args.tail === 'all' ? 'all' : Number(args.tail);
   if (tail !== 'all' && !Number.isInteger(tail)) throw new NcomposeError(`--tail ${args.tail}: expected a number or "all"`, [], 2);
-  const prefixes = logPrefixes(list, io, { prefix: !args['no-log-prefix'], color: args.color === false ? false : undefined });
+  const prefixes = logPrefixes(list, io, { prefix: args['log-prefix'] !== false, color: args.color === false ? false : undefined });
   const abort = new AbortController();
   const stop = () => abort.abort();
   process.once('SIGINT', stop);

@@ -5,7 +5,8 @@ export const execCommand = defineCommand({
   describe: 'Run a command in a running container of a service',
   builder: (y) =>
     y
-      .parserConfiguration({ 'halt-at-non-option': true })
+      // `exec web sh -c '…'`: options ncompose does not know belong to the command.
+      .parserConfiguration({ 'unknown-options-as-args': true, 'greedy-arrays': false })
       .option('index', { type: 'number', requiresArg: true, describe: 'Replica number (default 1)' })
       .option('T', { type: 'boolean', describe: 'No pseudo-TTY' })
       .option('tty', { type: 'boolean', hidden: true })

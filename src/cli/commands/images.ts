@@ -17,7 +17,7 @@ export const buildCommand = defineCommand({
   describe: 'Build service images through the Engine API (context honours .dockerignore)',
   builder: (y) =>
     progressOptions(y)
-      .option('no-cache', { type: 'boolean', describe: 'Do not use the build cache' })
+      .option('cache', { type: 'boolean', describe: 'Use the build cache (--no-cache: do not)' })
       .option('pull', { type: 'boolean', describe: 'Always pull newer base images' })
       .option('build-arg', { type: 'string', array: true, requiresArg: true, describe: 'KEY=VALUE build arguments' }),
   load: () => import('../../commands/build.js'),

@@ -9,8 +9,8 @@ export const logsCommand = defineCommand({
       .option('tail', { alias: 'n', type: 'string', requiresArg: true, describe: 'Lines from the end of each log ("all" or a number)' })
       .option('timestamps', { alias: 't', type: 'boolean', describe: 'Show timestamps' })
       .option('since', { type: 'string', requiresArg: true, describe: 'Logs since a time (2024-01-02T13:23:37Z) or a duration (42m)' })
-      .option('no-log-prefix', { type: 'boolean', describe: 'Do not prefix lines with the container' })
-      .option('color', { type: 'boolean', hidden: true })
-      .option('no-color', { type: 'boolean', describe: 'Monochrome prefixes' }),
+      .option('log-prefix', { type: 'boolean', default: true, describe: 'Prefix lines with the container (--no-log-prefix: do not)' })
+      .option('color', { type: 'boolean', describe: 'Coloured prefixes (--no-color: monochrome)' }),
+
   load: () => import('../../commands/logs.js'),
 });

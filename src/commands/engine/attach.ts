@@ -14,7 +14,7 @@ export interface AttachArgs {
   'abort-on-container-exit'?: boolean;
   'exit-code-from'?: string;
   attach?: string[];
-  'no-log-prefix'?: boolean;
+  'log-prefix'?: boolean;
   timeout?: number;
   services?: string[];
 }
@@ -25,7 +25,7 @@ export async function attachForeground(s: Session, plan: Plan, io: Io, args: Att
   const inPlan = new Set(plan.actions.filter((a) => a.type === 'container' && a.action !== 'remove').map((a) => a.service));
   const all = (await projectContainers(s, { all: true })).filter((c) => inPlan.has(c.labels['com.docker.compose.service']));
   const shown = all.filter((c) => attached(s, c, args.attach));
-  const prefixes = logPrefixes(shown, io, { prefix: !args['no-log-prefix'] });
+  const prefixes = logPrefixes(shown, io, { prefix: args['log-prefix'] !== false });
   const abort = new AbortController();
   const logs = shown.map((c) => printLogs(s.engine, c, prefixes.get(c.id)!, io, { follow: true, tty: ttyOf(s, c), signal: abort.signal, since: 0 }));
   const exits = new Map<string, number>();
