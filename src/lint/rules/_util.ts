@@ -109,7 +109,7 @@ export function isTrue(v: unknown): boolean {
 /** The effective replica count: `scale`, else `deploy.replicas`, else 1. */
 export function replicas(svc: Obj): number {
   const deploy = isObj(svc.deploy) ? svc.deploy : {};
-  const n = Number(svc.scale ?? deploy.replicas ?? 1);
+  const n = Number(scalarText(svc.scale ?? deploy.replicas) ?? 1);
   return Number.isFinite(n) ? n : 1;
 }
 
