@@ -83,6 +83,8 @@ export interface ServiceConfig extends Extensions {
   mem_reservation?: number;
   memswap_limit?: number;
   mem_swappiness?: number;
+  /** Service → model name (`models:` list → map with null values). */
+  models?: Record<string, unknown>;
   network_mode?: string;
   networks?: Record<string, ServiceNetworkConfig | null>;
   oom_kill_disable?: boolean;
@@ -94,6 +96,7 @@ export interface ServiceConfig extends Extensions {
   post_start?: unknown[];
   pre_stop?: unknown[];
   privileged?: boolean;
+  provider?: Record<string, unknown>;
   pull_policy?: string;
   read_only?: boolean;
   restart?: string;
@@ -110,6 +113,7 @@ export interface ServiceConfig extends Extensions {
   tmpfs?: string[];
   tty?: boolean;
   ulimits?: Record<string, UlimitConfig>;
+  use_api_socket?: boolean;
   user?: string;
   userns_mode?: string;
   uts?: string;
