@@ -51,3 +51,23 @@ describe('rule registry', () => {
     if (rule.meta.fixable) expect(files.some((f) => f.endsWith('.fixed.yaml'))).toBe(true);
   });
 });
+
+describe('style orders know every key of the compose schema', () => {
+  const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../../schemas/compose-spec.json'), 'utf8')) as {
+    properties: Record<string, unknown>;
+    definitions: { service: { properties: Record<string, unknown> } };
+  };
+
+  it('service-key-order ranks every service key, each once, merge key first', async () => {
+    const { SERVICE_KEY_ORDER } = await import('./service-key-order.js');
+    expect(new Set(SERVICE_KEY_ORDER).size).toBe(SERVICE_KEY_ORDER.length);
+    expect(SERVICE_KEY_ORDER[0]).toBe('<<');
+    const missing = Object.keys(schema.definitions.service.properties).filter((k) => !SERVICE_KEY_ORDER.includes(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('top-level-key-order ranks every top-level key', async () => {
+    const { TOP_LEVEL_ORDER } = await import('./top-level-key-order.js');
+    expect(Object.keys(schema.properties).filter((k) => !TOP_LEVEL_ORDER.includes(k))).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ const ORDER = [
   '<<',
   ...['extends', 'image', 'build', 'platform', 'pull_policy', 'pull_refresh_after', 'provider', 'container_name', 'hostname', 'domainname', 'profiles', 'scale'],
   ...['depends_on', 'links', 'external_links'],
-  ...['entrypoint', 'command', 'working_dir', 'user', 'group_add', 'init', 'stdin_open', 'tty', 'stop_signal', 'stop_grace_period', 'post_start', 'pre_stop'],
+  ...['entrypoint', 'command', 'working_dir', 'user', 'group_add', 'init', 'stdin_open', 'tty', 'stop_signal', 'stop_grace_period', 'pre_start', 'post_start', 'pre_stop'],
   ...['env_file', 'environment', 'label_file', 'labels', 'annotations'],
   ...['network_mode', 'networks', 'ports', 'expose', 'dns', 'dns_opt', 'dns_search', 'extra_hosts', 'mac_address'],
   ...['volumes', 'volumes_from', 'volume_driver', 'tmpfs', 'configs', 'secrets', 'devices', 'device_cgroup_rules', 'gpus', 'storage_opt', 'models', 'use_api_socket'],
@@ -16,6 +16,7 @@ const ORDER = [
   ...['mem_limit', 'mem_reservation', 'mem_swappiness', 'memswap_limit', 'oom_kill_disable', 'oom_score_adj', 'pids_limit', 'shm_size', 'blkio_config'],
   ...['restart', 'healthcheck', 'logging', 'deploy', 'develop', 'attach'],
 ];
+export const SERVICE_KEY_ORDER: readonly string[] = ORDER;
 const RANK = new Map(ORDER.map((k, i) => [k, i]));
 
 /** Unknown keys and x-* extensions go last, in their written order. */

@@ -4,12 +4,12 @@ import { keyOf, pairs } from './_reorder.js';
 import { reportUnsorted } from './_style.js';
 
 /** Extensions first (they hold the anchors the rest aliases), then the order of the specification. */
-const ORDER = ['version', 'name', 'include', 'services', 'models', 'networks', 'volumes', 'configs', 'secrets'];
+export const TOP_LEVEL_ORDER = ['version', 'name', 'include', 'services', 'models', 'networks', 'volumes', 'configs', 'secrets'];
 
 export function topLevelRank(key: string): number {
   if (key.startsWith('x-')) return -1;
-  const i = ORDER.indexOf(key);
-  return i < 0 ? ORDER.length : i;
+  const i = TOP_LEVEL_ORDER.indexOf(key);
+  return i < 0 ? TOP_LEVEL_ORDER.length : i;
 }
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
       if (!bad) continue;
       reportUnsorted(ctx, f, root as YAMLMap, items, compare, (p) => p.key, {
         messageId: 'order',
-        data: { key: keyOf(bad), order: ORDER.join(', ') },
+        data: { key: keyOf(bad), order: TOP_LEVEL_ORDER.join(', ') },
       });
     }
   },
