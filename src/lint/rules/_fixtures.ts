@@ -7,10 +7,12 @@ import { RULES_BY_NAME } from './index.js';
 export const FIXTURES = path.resolve(__dirname, '../../../fixtures/lint/rules');
 
 export interface CaseSpec {
-  findings?: (number[] | { at: number[]; message?: string })[];
+  findings?: (number[] | { at: number[]; message?: string; file?: string })[];
   options?: Record<string, unknown>;
   env?: Record<string, string>;
   files?: Record<string, string>;
+  /** Compose files loaded after the case's own (`-f compose.yaml -f other.yaml`), contents in `files`. */
+  extraFiles?: string[];
   /** Project folder relative to the rule's fixture folder (for build contexts and env files on disk). */
   cwd?: string;
 }
@@ -53,6 +55,7 @@ export function optionsOf(c: Case): LintTextOptions {
     options: c.spec.options,
     env: c.spec.env,
     files: c.spec.files,
+    extraFiles: c.spec.extraFiles,
     cwd: c.spec.cwd ? path.resolve(FIXTURES, c.rule, c.spec.cwd) : undefined,
   };
 }

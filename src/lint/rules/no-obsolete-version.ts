@@ -9,7 +9,7 @@ export default defineRule({
     fixable: true,
     docs: { description: 'The top-level `version` is obsolete: Compose ignores it and prints a warning.' },
     messages: { obsolete: 'the top-level "version" is obsolete and ignored: remove it' },
-    presets: ['recommended', 'strict', 'security'],
+    presets: ['recommended', 'strict'],
   },
   create(ctx) {
     for (const f of ctx.files) {

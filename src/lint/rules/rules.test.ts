@@ -27,6 +27,7 @@ describe('rule fixtures', () => {
     expect(got).toEqual(expected.map((e) => (Array.isArray(e) ? e : e.at)));
     expected.forEach((e, i) => {
       if (!Array.isArray(e) && e.message) expect(findings[i]!.message).toContain(e.message);
+      if (!Array.isArray(e) && e.file) expect(findings[i]!.file).toBe(e.file);
     });
     if (c.fixed !== undefined) {
       const out = fixText(c.yaml, optionsOf(c));
