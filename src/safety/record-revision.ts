@@ -4,9 +4,12 @@ import type { Project, ProjectMeta } from '../model/project.js';
 import { LABELS, containerNumber, imageRef, isOneOff } from '../planner/names.js';
 import type { Plan } from '../planner/plan-types.js';
 import { KEEP_REVISIONS, REVISION_FORMAT, revisionDigest, revisionsToPrune, type Revision } from './revision.js';
-import { combinedRevisionStore, engineRevisionStore, localRevisionStore, localStateDir, type RevisionStore } from './revision-store.js';
+import { combinedRevisionStore, engineRevisionStore, localRevisionStore, localStateDir, type RevisionEngine, type RevisionStore } from './revision-store.js';
 
-export function openRevisionStore(engine: Engine, project: string, env: Record<string, string | undefined>, warn: (m: string) => void): RevisionStore {
+/** What recording reads: the project's containers and image ids. */
+export type RecordEngine = Pick<Engine, 'listContainers' | 'inspectImage'>;
+
+export function openRevisionStore(engine: RevisionEngine, project: string, env: Record<string, string | undefined>, warn: (m: string) => void): RevisionStore {
   return combinedRevisionStore(engineRevisionStore(engine, project), localRevisionStore(localStateDir(env, project), project), warn);
 }
 
@@ -21,7 +24,7 @@ export interface RecordRequest {
 }
 
 /** Records a revision; returns it, or undefined when the state equals the latest revision's. */
-export async function recordRevision(engine: Engine, store: RevisionStore, req: RecordRequest): Promise<Revision | undefined> {
+export async function recordRevision(engine: RecordEngine, store: RevisionStore, req: RecordRequest): Promise<Revision | undefined> {
   const [images, existing] = await Promise.all([runningImages(engine, req.model), store.list()]);
   const digest = revisionDigest(req.model, images);
   const latest = existing[existing.length - 1];
@@ -57,7 +60,7 @@ export function changedServices(plan: Plan): string[] {
 }
 
 /** Service → the image id its newest container runs; the ref's id for a service with none. */
-export async function runningImages(engine: Engine, model: Project): Promise<Record<string, string>> {
+export async function runningImages(engine: RecordEngine, model: Project): Promise<Record<string, string>> {
   const containers = await engine.listContainers({ all: true, labels: [`${LABELS.project}=${model.name}`] });
   const best = new Map<string, { n: number; imageId: string }>();
   for (const c of containers) {
