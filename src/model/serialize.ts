@@ -132,6 +132,8 @@ function shapeResource(kind: string, r: Obj, order: string[], format: Format): O
   // IPAMConfig is a struct: JSON always prints it, yaml.v3 omits it when empty.
   if (kind === 'networks' && format === 'yaml' && isObj(out.ipam) && Object.keys(out.ipam).length === 0) delete out.ipam;
   if (kind === 'networks' && format === 'json') out.ipam ??= {};
+  // Content read from the environment is never printed (compose-go's Secret/ConfigObjConfig marshallers).
+  if ((kind === 'secrets' || kind === 'configs') && typeof out.environment === 'string' && out.environment !== '') delete out.content;
   return ordered(out, order);
 }
 

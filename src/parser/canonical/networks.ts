@@ -56,6 +56,8 @@ export function canonicalResource(value: unknown, path: Path, c: CanonContext): 
   for (const k of ['labels', 'driver_opts']) if (r[k] !== undefined) r[k] = stringMap(r[k]) ?? r[k];
   if (kind === 'networks') network(r);
   if ((kind === 'secrets' || kind === 'configs') && typeof r.file === 'string') r.file = absHostPath(r.file, c);
+  // compose-go's ResolveEnvironment: an `environment` source gives the content (never printed by config).
+  if ((kind === 'secrets' || kind === 'configs') && typeof r.environment === 'string' && r.environment in c.env) r.content = c.env[r.environment];
   if (kind === 'volumes') bindDevice(r, c);
   return r;
 }
