@@ -98,7 +98,7 @@ class Walker {
   private aliasBudget: number;
   private readonly recordAliasedUntil: number;
   private readonly positions: Map<string, SourceRange>;
-  private readonly aliases: Map<Alias, Node>;
+  private aliasMap?: Map<Alias, Node>;
 
   constructor(
     private readonly source: SourceFile,
@@ -106,7 +106,6 @@ class Walker {
     private readonly at: (offset: number, end?: number) => SourceRange,
   ) {
     this.positions = source.positions;
-    this.aliases = aliasTargets(source.doc!);
     this.aliasBudget = Math.max(MIN_ALIAS_BUDGET, source.text.length);
     this.recordAliasedUntil = this.aliasBudget - ALIASED_POSITIONS;
   }
@@ -126,7 +125,7 @@ class Walker {
     }
     if (n === null) return null;
     if (isAlias(n)) {
-      const target = this.aliases.get(n);
+      const target = this.aliasTarget(n);
       if (!target) this.abort('yaml_alias_unknown', `unknown alias *${n.source}`, n);
       return this.node(target as Node, path, depth + 1, aliasSite ?? this.range(n));
     }
@@ -187,13 +186,19 @@ class Walker {
     const out: RawMap[] = [];
     for (const item of nodes) {
       const site = aliasSite ?? this.range(item);
-      const target = isAlias(item) ? this.aliases.get(item) : item;
+      const target = isAlias(item) ? this.aliasTarget(item) : item;
       if (!target || !isMap(target)) {
         this.abort('yaml_merge_not_mapping', 'merge key "<<" needs a mapping or a list of mappings', item);
       }
       out.push(this.map((target as { items: unknown[] }).items, path, depth + 1, site));
     }
     return out;
+  }
+
+  /** Built on the first alias only: most compose files have none. */
+  private aliasTarget(a: Alias): Node | undefined {
+    this.aliasMap ??= aliasTargets(this.source.doc!);
+    return this.aliasMap.get(a);
   }
 
   private record(path: (string | number)[], r: SourceRange | undefined): void {

@@ -49,14 +49,10 @@ export function serviceEdges(svc: ServiceConfig, base: Path, ctx: LoadContext): 
   return edges.filter((e) => e.kind !== 'depends_on' || !explicit.has(e.target) || hasSource(ctx, e.path));
 }
 
-/** Report each dependency cycle among `services` once, at the reference that starts it. */
-export function checkCycles(services: Record<string, ServiceConfig>, ctx: LoadContext): void {
+/** Report each dependency cycle once, at the reference that starts it; `edgesOf` has every active service. */
+export function checkCycles(edgesOf: Map<string, ServiceEdge[]>, ctx: LoadContext): void {
   const graph = new Map<string, ServiceEdge[]>();
-  for (const name of Object.keys(services).sort()) {
-    const svc = services[name];
-    const edges = svc && typeof svc === 'object' ? serviceEdges(svc, ['services', name], ctx) : [];
-    graph.set(name, edges.filter((e) => e.target in services));
-  }
+  for (const name of [...edgesOf.keys()].sort()) graph.set(name, edgesOf.get(name)!.filter((e) => edgesOf.has(e.target)));
   const state = new Map<string, 'active' | 'done'>();
   const reported = new Set<string>();
   for (const start of graph.keys()) {

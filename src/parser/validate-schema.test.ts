@@ -24,6 +24,24 @@ describe('bad input: fixtures/parser/bad (YAML and schema errors, located)', () 
   });
 });
 
+describe('schema errors across several -f files', () => {
+  it('are located in the file that wrote the offending node', () => {
+    const base = '/v/compose.yaml';
+    const override = '/v/compose.override.yaml';
+    const result = loadProject({
+      files: [base, override],
+      cwd: '/v',
+      env: {},
+      overrides: { [base]: 'services:\n  web:\n    image: nginx\n    restart: always\n', [override]: 'services:\n  web:\n    restart: sometimes\n    helthcheck: {}\n' },
+    });
+    const got = result.diagnostics.map((d) => [d.code, d.range?.file, d.range?.line, d.range?.col, d.hint]);
+    expect(got).toEqual([
+      ['schema_unknown_key', 'compose.override.yaml', 4, 5, 'did you mean "healthcheck"?'],
+      ['schema_format', 'compose.override.yaml', 3, 14, undefined],
+    ]);
+  });
+});
+
 describe('validateSchema', () => {
   const check = (raw: Record<string, unknown>) => {
     const ctx = createContext({ env: {} });

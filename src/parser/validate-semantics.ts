@@ -7,7 +7,7 @@ import type { Project, ServiceConfig } from '../model/project.js';
 import { didYouMean } from './did-you-mean.js';
 import { findEntryPath, hasSource, keyRange } from './source-entries.js';
 import type { LoadContext, Path } from './types.js';
-import { checkCycles, serviceEdges } from './validate-cycles.js';
+import { checkCycles, serviceEdges, type ServiceEdge } from './validate-cycles.js';
 import { SERVICE_RULES, checkSecretSources } from './validate-service-rules.js';
 
 type Services = Record<string, ServiceConfig>;
@@ -15,20 +15,23 @@ type Services = Record<string, ServiceConfig>;
 /** Report every semantic error of the project; `disabled` are services filtered out by profiles. */
 export function validateSemantics(project: Project, ctx: LoadContext, disabled: Services): void {
   const services = (project.services ?? {}) as Services;
+  const edgesOf = new Map<string, ServiceEdge[]>();
   for (const name of Object.keys(services).sort()) {
     const svc = services[name];
-    if (!svc || typeof svc !== 'object') continue;
     const base: Path = ['services', name];
+    const edges = svc && typeof svc === 'object' ? serviceEdges(svc, base, ctx) : [];
+    edgesOf.set(name, edges);
+    if (!svc || typeof svc !== 'object') continue;
     checkImage(svc, base, ctx);
     checkResources(project, svc, base, ctx);
-    checkServiceRefs(svc, base, services, disabled, ctx);
+    checkServiceRefs(edges, base, services, disabled, ctx);
     checkNetworkMode(svc, base, ctx);
     checkContainerName(svc, base, ctx);
     for (const rule of SERVICE_RULES) rule(svc, base, project, ctx);
   }
   checkDuplicateContainerNames(services, ctx);
   checkSecretSources(project, ctx);
-  checkCycles(services, ctx);
+  checkCycles(edgesOf, ctx);
 }
 
 function checkImage(svc: ServiceConfig, base: Path, ctx: LoadContext): void {
@@ -74,8 +77,8 @@ function reportUndefined(ctx: LoadContext, code: string, kind: string, name: str
 }
 
 /** depends_on, links, volumes_from and `service:` modes must name an existing, active service. */
-function checkServiceRefs(svc: ServiceConfig, base: Path, services: Services, disabled: Services, ctx: LoadContext): void {
-  for (const edge of serviceEdges(svc, base, ctx)) {
+function checkServiceRefs(edges: ServiceEdge[], base: Path, services: Services, disabled: Services, ctx: LoadContext): void {
+  for (const edge of edges) {
     if (edge.target in services) continue;
     const inactive = edge.target in disabled;
     const optional = edge.kind === 'depends_on' && edge.required === false;
