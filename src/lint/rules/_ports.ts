@@ -72,8 +72,8 @@ function shortPort(ctx: RuleContext, p: Path, item: unknown): Parsed | undefined
 export function parseShortPort(text: string): Parsed {
   let body = text.trim();
   let protocol = 'tcp';
-  const slash = body.lastIndexOf('/');
-  if (slash >= 0 && !body.slice(slash).includes('}')) {
+  const slash = lastOutsideBraces(body, '/');
+  if (slash >= 0) {
     protocol = body.slice(slash + 1).toLowerCase();
     body = body.slice(0, slash);
   }
@@ -88,6 +88,18 @@ export function parseShortPort(text: string): Parsed {
     hostIp: unknown(ip) ? UNKNOWN : ip,
     published: host === undefined || host === '' ? undefined : unknown(host) ? UNKNOWN : parseRange(host),
   };
+}
+
+/** Index of the last `ch` outside `${…}`, or -1. */
+function lastOutsideBraces(s: string, ch: string): number {
+  let depth = 0;
+  let found = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}') depth--;
+    else if (s[i] === ch && depth === 0) found = i;
+  }
+  return found;
 }
 
 /** Split at `:` outside `[…]` and `${…}`. */

@@ -35,7 +35,7 @@ export default defineRule({
 
 /** The plain scalar reads back as the same string, in a list item and inside flow brackets. */
 export function isSafePlain(value: string): boolean {
-  if (value === '' || /[\n\t,[\]{}#]|^\s|\s$/.test(value)) return false;
+  if (value === '' || /[\n\t,[\]{}#]|^\s|\s$|^[-?:&*!|>'"%@`]/.test(value)) return false;
   for (const text of [`- ${value}\n`, `[${value}]`]) {
     const doc = parseDocument(text);
     if (doc.errors.length || doc.warnings.length) return false;
