@@ -53,5 +53,10 @@ export function cleanupProject(name: string, dir?: string): void {
   if (networks.length) docker(['network', 'rm', ...networks]);
   const volumes = ids(['volume', 'ls', '-q', '--filter', label]);
   if (volumes.length) docker(['volume', 'rm', '-f', ...volumes]);
+  // ncompose's own objects carry no compose label: revision volumes (history) and a left-over lock.
+  const revisions = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${name}`]);
+  if (revisions.length) docker(['volume', 'rm', '-f', ...revisions]);
+  const locks = ids(['ps', '-aq', '--filter', `label=ncompose.lock.project=${name}`]);
+  if (locks.length) docker(['rm', '-f', ...locks]);
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
