@@ -131,3 +131,15 @@ describe('validateSchema', () => {
     expect(parsePointer('')).toEqual([]);
   });
 });
+
+describe('valid files pass both validations, and so does their canonical output (round trip)', () => {
+  const VALID = path.join(ROOT, 'fixtures/parser/valid');
+  it.each(readdirSync(VALID).filter((f) => f.endsWith('.yaml')))('%s', async (file) => {
+    const { projectToYaml } = await import('../model/serialize.js');
+    const first = loadProject({ files: [path.join(VALID, file)], cwd: VALID, env: { TOKEN: 't' } });
+    expect(first.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const again = path.join(VALID, 'round-trip.yaml');
+    const second = loadProject({ files: [again], cwd: VALID, env: { TOKEN: 't' }, overrides: { [again]: projectToYaml(first.project!) } });
+    expect(second.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
