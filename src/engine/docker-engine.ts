@@ -1,11 +1,13 @@
 /**
- * The Engine port implemented on dockerode: the ONLY file that imports it.
- * Every engine error leaves here as an NcomposeError with one clear line (or `undefined` for 404s
- * on look-ups), so no caller ever sees a dockerode type.
+ * The Engine port on the Docker Engine API: the ONLY file that imports dockerode. Plain JSON calls
+ * (the hot path of up/down/ps) go through a small keep-alive HTTP client; the streaming ones
+ * (pull, build, logs, exec, events) through dockerode, loaded only when one of them runs.
+ * Every engine error leaves here as an EngineError with one clear line (`undefined` for 404s on
+ * look-ups), so no caller ever sees a dockerode type.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { NcomposeError } from '../diagnostics.js';
 import type { ContainerCreateBody, EndpointSettings, NetworkCreateBody, VolumeCreateBody } from './api-types.js';
 import { INLINE_DOCKERFILE, packContext } from './build-context.js';
@@ -23,6 +25,7 @@ import type {
   VolumeSummary,
 } from './engine.js';
 import { EngineError, engineCall, engineLookup, toEngineError } from './engine-errors.js';
+import { EngineHttp } from './engine-http.js';
 import { createDemuxer, createLineSplitter } from './stream-demux.js';
 
 /** Where the engine is, as the docker CLI resolves it: DOCKER_HOST, else the default socket. */
@@ -57,16 +60,25 @@ export async function connectEngine(env: Record<string, string | undefined>): Pr
 }
 
 export class DockerEngine implements Engine {
-  private readonly docker: Docker;
+  private readonly http: EngineHttp;
+  private dockerode?: Promise<Docker>;
 
   constructor(
     readonly address: EngineAddress,
-    env: Record<string, string | undefined> = {},
+    private readonly env: Record<string, string | undefined> = {},
   ) {
-    const tls = address.protocol === 'https' && env.DOCKER_CERT_PATH ? certs(env.DOCKER_CERT_PATH) : {};
-    this.docker = address.socketPath
-      ? new Docker({ socketPath: address.socketPath })
-      : new Docker({ host: address.host, port: address.port, protocol: address.protocol, ...tls });
+    const tls = address.protocol === 'https' && env.DOCKER_CERT_PATH ? certs(env.DOCKER_CERT_PATH) : undefined;
+    this.http = new EngineHttp({ ...address, tls });
+  }
+
+  /** dockerode, for the streaming calls only: its dependency tree is slow to load. */
+  private docker(): Promise<Docker> {
+    this.dockerode ??= import('dockerode').then(({ default: Dockerode }) => {
+      const a = this.address;
+      const tls = a.protocol === 'https' && this.env.DOCKER_CERT_PATH ? certs(this.env.DOCKER_CERT_PATH) : {};
+      return a.socketPath ? new Dockerode({ socketPath: a.socketPath }) : new Dockerode({ host: a.host, port: a.port, protocol: a.protocol, ...tls });
+    });
+    return this.dockerode;
   }
 
   private call<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -77,25 +89,32 @@ export class DockerEngine implements Engine {
     return engineLookup(this.address.display, what, fn);
   }
 
+  /** A JSON call; statuses in `ok` succeed, `done` (304 already started, 404 gone...) succeed with nothing. */
+  private api<T = unknown>(what: string, method: string, path: string, o: { query?: Record<string, unknown>; body?: unknown; ok?: number[]; done?: number[] } = {}): Promise<T | undefined> {
+    return this.call(what, async () => {
+      try {
+        return await this.http.json<T>(what, method, path, o);
+      } catch (e) {
+        if (e instanceof EngineError && (o.done ?? []).includes(e.status)) return undefined;
+        throw e;
+      }
+    });
+  }
+
   async ping(): Promise<void> {
-    await this.call('ping', () => this.docker.ping());
+    await this.call('ping', async () => {
+      const res = await this.http.request('GET', '/_ping');
+      if (res.status !== 200) throw new EngineError(`ping: HTTP ${res.status}`, res.status);
+    });
   }
 
   async listContainers(opts: { all: boolean; labels?: string[]; names?: string[] }): Promise<ContainerSummary[]> {
-    const filters: Record<string, string[]> = {};
-    if (opts.labels?.length) filters.label = opts.labels;
-    if (opts.names?.length) filters.name = opts.names;
-    const list = await this.call('list containers', () =>
-      this.docker.listContainers({ all: opts.all, filters: JSON.stringify(filters) }),
-    );
-    return list.map(toContainerSummary);
+    const list = await this.api<Docker.ContainerInfo[]>('list containers', 'GET', '/containers/json', { query: { all: opts.all, filters: filters(opts) } });
+    return (list ?? []).map(toContainerSummary);
   }
 
   async listNetworks(opts: { labels?: string[]; names?: string[] }): Promise<NetworkSummary[]> {
-    const filters: Record<string, string[]> = {};
-    if (opts.labels?.length) filters.label = opts.labels;
-    if (opts.names?.length) filters.name = opts.names;
-    const list = await this.call('list networks', () => this.docker.listNetworks({ filters: JSON.stringify(filters) }));
+    const list = (await this.api<Docker.NetworkInspectInfo[]>('list networks', 'GET', '/networks', { query: { filters: filters(opts) } })) ?? [];
     // The name filter matches substrings: keep exact names only.
     const exact = opts.names?.length ? list.filter((n) => opts.names!.includes(n.Name)) : list;
     return exact.map((n) => ({
@@ -109,17 +128,14 @@ export class DockerEngine implements Engine {
   }
 
   async listVolumes(opts: { labels?: string[]; names?: string[] }): Promise<VolumeSummary[]> {
-    const filters: Record<string, string[]> = {};
-    if (opts.labels?.length) filters.label = opts.labels;
-    if (opts.names?.length) filters.name = opts.names;
-    const res = await this.call('list volumes', () => this.docker.listVolumes({ filters: JSON.stringify(filters) }));
-    const list = res.Volumes ?? [];
+    const res = await this.api<{ Volumes: Docker.VolumeInspectInfo[] | null }>('list volumes', 'GET', '/volumes', { query: { filters: filters(opts) } });
+    const list = res?.Volumes ?? [];
     const exact = opts.names?.length ? list.filter((v) => opts.names!.includes(v.Name)) : list;
     return exact.map((v) => ({ name: v.Name, driver: v.Driver, labels: (v.Labels as Record<string, string> | null) ?? {} }));
   }
 
   async inspectImage(ref: string): Promise<ImageInfo | undefined> {
-    const info = await this.lookup(`inspect image ${ref}`, () => this.docker.getImage(ref).inspect());
+    const info = await this.lookup(`inspect image ${ref}`, () => this.http.json<Docker.ImageInspectInfo>(`inspect image ${ref}`, 'GET', `/images/${encodeURIComponent(ref)}/json`));
     if (!info) return undefined;
     return { id: info.Id, tags: info.RepoTags ?? [], labels: info.Config?.Labels ?? {} };
   }
@@ -127,78 +143,72 @@ export class DockerEngine implements Engine {
   // ---- mutations ------------------------------------------------------------------------
 
   async createNetwork(body: NetworkCreateBody): Promise<string> {
-    const res = await this.call(`create network ${body.Name}`, () =>
-      this.dial<{ Id: string }>('/networks/create', 'POST', { body: { CheckDuplicate: true, ...body } }),
-    );
-    return res.Id;
+    const res = await this.api<{ Id: string }>(`create network ${body.Name}`, 'POST', '/networks/create', { body: { CheckDuplicate: true, ...body } });
+    return res!.Id;
   }
 
   async removeNetwork(idOrName: string): Promise<void> {
-    await this.ignoring([404], `remove network ${idOrName}`, () => this.docker.getNetwork(idOrName).remove());
+    await this.api(`remove network ${idOrName}`, 'DELETE', `/networks/${encodeURIComponent(idOrName)}`, { done: [404] });
   }
 
   async connectNetwork(network: string, container: string, endpoint: EndpointSettings = {}): Promise<void> {
-    await this.call(`connect ${container} to network ${network}`, () =>
-      this.docker.getNetwork(network).connect({ Container: container, EndpointConfig: endpoint }),
-    );
+    await this.api(`connect ${container} to network ${network}`, 'POST', `/networks/${encodeURIComponent(network)}/connect`, {
+      body: { Container: container, EndpointConfig: endpoint },
+    });
   }
 
   async disconnectNetwork(network: string, container: string, force = false): Promise<void> {
-    await this.ignoring([404], `disconnect ${container} from network ${network}`, () =>
-      this.docker.getNetwork(network).disconnect({ Container: container, Force: force }),
-    );
+    await this.api(`disconnect ${container} from network ${network}`, 'POST', `/networks/${encodeURIComponent(network)}/disconnect`, {
+      body: { Container: container, Force: force }, done: [404],
+    });
   }
 
   async createVolume(body: VolumeCreateBody): Promise<void> {
-    await this.call(`create volume ${body.Name}`, () => this.dial('/volumes/create', 'POST', { body }));
+    await this.api(`create volume ${body.Name}`, 'POST', '/volumes/create', { body });
   }
 
   async removeVolume(name: string, force = false): Promise<void> {
-    await this.ignoring([404], `remove volume ${name}`, () => this.docker.getVolume(name).remove({ force }));
+    await this.api(`remove volume ${name}`, 'DELETE', `/volumes/${encodeURIComponent(name)}`, { query: { force }, done: [404] });
   }
 
   async createContainer(name: string, body: ContainerCreateBody): Promise<string> {
-    const res = await this.call(`create container ${name}`, () =>
-      this.dial<{ Id: string }>('/containers/create', 'POST', { query: { name }, body }),
-    );
-    return res.Id;
+    const res = await this.api<{ Id: string }>(`create container ${name}`, 'POST', '/containers/create', { query: { name }, body });
+    return res!.Id;
   }
 
   async startContainer(id: string): Promise<void> {
-    await this.ignoring([304], `start container ${id}`, () => this.docker.getContainer(id).start());
+    await this.api(`start container ${id}`, 'POST', `/containers/${id}/start`, { done: [304] });
   }
 
   async stopContainer(id: string, timeout?: number): Promise<void> {
-    const opts = timeout === undefined ? {} : { t: timeout };
-    await this.ignoring([304], `stop container ${id}`, () => this.docker.getContainer(id).stop(opts));
+    await this.api(`stop container ${id}`, 'POST', `/containers/${id}/stop`, { query: { t: timeout }, done: [304] });
   }
 
   async killContainer(id: string, signal = 'SIGKILL'): Promise<void> {
-    await this.ignoring([409], `kill container ${id}`, () => this.docker.getContainer(id).kill({ signal }));
+    await this.api(`kill container ${id}`, 'POST', `/containers/${id}/kill`, { query: { signal }, done: [409] });
   }
 
   async removeContainer(id: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
-    await this.ignoring([404], `remove container ${id}`, () =>
-      this.docker.getContainer(id).remove({ force: Boolean(opts.force), v: Boolean(opts.volumes) }),
-    );
+    await this.api(`remove container ${id}`, 'DELETE', `/containers/${id}`, { query: { force: Boolean(opts.force), v: Boolean(opts.volumes) }, done: [404] });
   }
 
   async renameContainer(id: string, name: string): Promise<void> {
-    await this.call(`rename container ${id} to ${name}`, () => this.docker.getContainer(id).rename({ name }));
+    await this.api(`rename container ${id} to ${name}`, 'POST', `/containers/${id}/rename`, { query: { name } });
   }
 
   async inspectContainer(id: string): Promise<ContainerDetails | undefined> {
-    const info = await this.lookup(`inspect container ${id}`, () => this.docker.getContainer(id).inspect());
+    const info = await this.lookup(`inspect container ${id}`, () => this.http.json<Docker.ContainerInspectInfo>(`inspect container ${id}`, 'GET', `/containers/${id}/json`));
     return info ? toContainerDetails(info) : undefined;
   }
 
   async waitContainer(id: string, condition: 'not-running' | 'next-exit' = 'not-running'): Promise<number> {
-    const res = await this.call(`wait for container ${id}`, () => this.docker.getContainer(id).wait({ condition }));
-    return (res as { StatusCode: number }).StatusCode;
+    const res = await this.api<{ StatusCode: number }>(`wait for container ${id}`, 'POST', `/containers/${id}/wait`, { query: { condition } });
+    return res!.StatusCode;
   }
 
   async pullImage(ref: string, onProgress?: (line: string) => void): Promise<void> {
-    const stream = await this.call(`pull ${ref}`, () => this.docker.pull(ref) as Promise<NodeJS.ReadableStream>);
+    const docker = await this.docker();
+    const stream = await this.call(`pull ${ref}`, () => docker.pull(ref) as Promise<NodeJS.ReadableStream>);
     await this.followJson(stream, `pull ${ref}`, (m) => {
       const line = [m.id, m.status, m.progress].filter(Boolean).join(' ');
       if (line && onProgress) onProgress(line);
@@ -216,8 +226,9 @@ export class DockerEngine implements Engine {
     if (req.shmSize) query.shmsize = req.shmSize;
     if (req.extraHosts?.length) query.extrahosts = req.extraHosts.join(',');
     if (req.cacheFrom?.length) query.cachefrom = JSON.stringify(req.cacheFrom);
+    const docker = await this.docker();
     const stream = await this.call(`build ${req.tags[0] ?? req.context}`, () =>
-      this.docker.buildImage(tarball as unknown as NodeJS.ReadableStream, query) as Promise<NodeJS.ReadableStream>,
+      docker.buildImage(tarball as unknown as NodeJS.ReadableStream, query) as Promise<NodeJS.ReadableStream>,
     );
     let imageId = '';
     const lines = createLineSplitter((l) => onOutput?.(l));
@@ -232,15 +243,16 @@ export class DockerEngine implements Engine {
   }
 
   async removeImage(ref: string, force = false): Promise<void> {
-    await this.ignoring([404], `remove image ${ref}`, () => this.docker.getImage(ref).remove({ force }));
+    await this.api(`remove image ${ref}`, 'DELETE', `/images/${encodeURIComponent(ref)}`, { query: { force }, done: [404] });
   }
 
   async importImage(tarball: Buffer, ref: string): Promise<string> {
     const at = ref.lastIndexOf(':');
     const [repo, tag] = at > ref.lastIndexOf('/') ? [ref.slice(0, at), ref.slice(at + 1)] : [ref, 'latest'];
     let id = '';
+    const docker = await this.docker();
     const stream = await this.call(`import image ${ref}`, () =>
-      this.docker.importImage(tarball as unknown as NodeJS.ReadableStream, { repo, tag }) as Promise<NodeJS.ReadableStream>,
+      docker.importImage(tarball as unknown as NodeJS.ReadableStream, { repo, tag }) as Promise<NodeJS.ReadableStream>,
     );
     await this.followJson(stream, `import image ${ref}`, (m) => {
       if (typeof m.status === 'string' && m.status.startsWith('sha256:')) id = m.status;
@@ -253,8 +265,9 @@ export class DockerEngine implements Engine {
       follow: Boolean(opts.follow), stdout: true, stderr: true, timestamps: Boolean(opts.timestamps),
       tail: opts.tail === undefined ? 'all' : String(opts.tail), since: opts.since ?? 0, abortSignal: opts.signal,
     };
+    const docker = await this.docker();
     const res = await this.call(`logs of ${id}`, () =>
-      this.docker.getContainer(id).logs(query as unknown as Docker.ContainerLogsOptions & { follow: true }),
+      docker.getContainer(id).logs(query as unknown as Docker.ContainerLogsOptions & { follow: true }),
     );
     const sink = (s: 'stdout' | 'stderr', d: Buffer) => onChunk(s, d.toString('utf8'));
     const push = opts.tty ? (b: Buffer) => sink('stdout', b) : createDemuxer(sink);
@@ -263,8 +276,9 @@ export class DockerEngine implements Engine {
   }
 
   async exec(id: string, req: ExecRequest): Promise<number> {
+    const docker = await this.docker();
     const ex = await this.call(`exec in ${id}`, () =>
-      this.docker.getContainer(id).exec({
+      docker.getContainer(id).exec({
         Cmd: req.cmd, User: req.user, WorkingDir: req.workingDir, Env: req.env, Tty: Boolean(req.tty),
         Privileged: Boolean(req.privileged), AttachStdin: Boolean(req.stdin), AttachStdout: true, AttachStderr: true,
       }),
@@ -280,8 +294,9 @@ export class DockerEngine implements Engine {
   }
 
   async events(filters: Record<string, string[]>, onEvent: (e: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+    const docker = await this.docker();
     const stream = (await this.call('events', () =>
-      this.docker.getEvents({ filters: JSON.stringify(filters), abortSignal: signal } as Docker.GetEventsOptions),
+      docker.getEvents({ filters: JSON.stringify(filters), abortSignal: signal } as Docker.GetEventsOptions),
     )) as NodeJS.ReadableStream;
     const lines = createLineSplitter((l) => {
       if (!l.trim()) return;
@@ -292,28 +307,6 @@ export class DockerEngine implements Engine {
   }
 
   // ---- plumbing -------------------------------------------------------------------------
-
-  /** A raw API call with the query and JSON body kept apart (dockerode would put the body in the query too). */
-  private dial<T = unknown>(path: string, method: string, o: { query?: Record<string, unknown>; body?: unknown }): Promise<T> {
-    const options: Record<string, unknown> = { _body: o.body ?? {} };
-    if (o.query) options._query = o.query;
-    return new Promise((resolve, reject) => {
-      this.docker.modem.dial(
-        { path: path + '?', method, options, statusCodes: { 200: true, 201: true, 204: true, 400: 'bad parameter', 403: 'forbidden', 404: 'not found', 409: 'conflict', 500: 'server error' } },
-        (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
-      );
-    });
-  }
-
-  /** A call whose listed HTTP statuses mean "already done" (304 started, 404 gone). */
-  private async ignoring<T>(statuses: number[], what: string, fn: () => Promise<T>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      if (statuses.includes((e as { statusCode?: number }).statusCode ?? -1)) return;
-      throw toEngineError(this.address.display, what, e);
-    }
-  }
 
   /** Reads a JSON-lines progress stream; an `error` message in it fails the call. */
   private async followJson(stream: NodeJS.ReadableStream, what: string, onMessage: (m: Record<string, unknown>) => void): Promise<void> {
@@ -366,6 +359,14 @@ function healthFromStatus(status: string): ContainerSummary['health'] {
   if (/\(unhealthy\)/.test(status)) return 'unhealthy';
   if (/\(health: starting\)/.test(status)) return 'starting';
   return undefined;
+}
+
+/** The list filters of the Engine API: `{"label": [...], "name": [...]}`. */
+function filters(opts: { labels?: string[]; names?: string[] }): Record<string, string[]> {
+  const f: Record<string, string[]> = {};
+  if (opts.labels?.length) f.label = opts.labels;
+  if (opts.names?.length) f.name = opts.names;
+  return f;
 }
 
 function certs(dir: string): { ca: Buffer; cert: Buffer; key: Buffer } {
