@@ -25,7 +25,16 @@ export function configHash(service: ServiceConfig): string {
 /** JSON with object keys sorted and undefined dropped: equal models give equal strings. */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return '[' + value.map(stableStringify).join(',') + ']';
-  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + stableStringify((value as Record<string, unknown>)[k])).join(',') + '}';
+  // One string built in place (no per-level map/join arrays): plan hashes every service, 1000s at a time.
+  let out = '';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + stableStringify(value[i]);
+    return '[' + out + ']';
+  }
+  const obj = value as Record<string, unknown>;
+  for (const k of Object.keys(obj).sort()) {
+    if (obj[k] === undefined) continue;
+    out += (out ? ',' : '') + JSON.stringify(k) + ':' + stableStringify(obj[k]);
+  }
+  return '{' + out + '}';
 }
