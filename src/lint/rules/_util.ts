@@ -123,3 +123,18 @@ export function hint(name: string, known: Iterable<string>): string {
   const guess = didYouMean(name, known);
   return guess ? ` (did you mean "${guess}"?)` : '';
 }
+
+/** The service's profiles (empty: always active). */
+export function profilesOf(svc: Obj): string[] {
+  return Array.isArray(svc.profiles) ? svc.profiles.flatMap((p) => (scalarText(p) === undefined ? [] : [scalarText(p)!])) : [];
+}
+
+/**
+ * Whether two services are meant to run together: not when both are behind profiles and share
+ * none (the usual `dev` / `prod` alternatives publishing the same port or name).
+ */
+export function canRunTogether(a: Obj, b: Obj): boolean {
+  const pa = profilesOf(a);
+  const pb = profilesOf(b);
+  return pa.length === 0 || pb.length === 0 || pa.some((p) => pb.includes(p));
+}

@@ -1,8 +1,8 @@
 import { defineRule } from '../types.js';
 import { ipsOverlap, portBindings, UNKNOWN, type PortBinding } from './_ports.js';
-import { services } from './_util.js';
+import { canRunTogether, services, type Obj } from './_util.js';
 
-type Known = PortBinding & { hostIp: string; published: { start: number; end: number } };
+type Known = PortBinding & { hostIp: string; published: { start: number; end: number }; svc: Obj };
 
 export default defineRule({
   name: 'no-duplicate-host-ports',
@@ -10,7 +10,7 @@ export default defineRule({
     category: 'correctness',
     defaultSeverity: 'error',
     fixable: false,
-    docs: { description: 'Two port mappings must not publish the same host port on the same host IP and protocol (ranges expanded).' },
+    docs: { description: 'Two port mappings must not publish the same host port on the same host IP and protocol (ranges expanded), unless the services are alternatives behind different profiles.' },
     messages: {
       duplicate: 'host port {{port}}/{{protocol}}{{ip}} is already published by service "{{other}}" ({{where}})',
     },
@@ -21,8 +21,8 @@ export default defineRule({
     for (const s of services(ctx)) {
       for (const b of portBindings(ctx, s)) {
         if (b.hostIp === UNKNOWN || b.published === UNKNOWN || b.published === undefined) continue;
-        const known = b as Known;
-        const clash = seen.find((o) => collide(o, known));
+        const known = { ...b, svc: s.svc } as Known;
+        const clash = seen.find((o) => collide(o, known) && canRunTogether(o.svc, known.svc));
         seen.push(known);
         if (!clash) continue;
         const port = Math.max(clash.published.start, known.published.start);
