@@ -1,6 +1,6 @@
 /**
- * The path table that drives the canonical form: `[pattern, handler]` pairs, first match wins,
- * walked over the raw tree like compose-go's `transform/canonical.go`.
+ * The path table that drives the canonical form: `[pattern, handler]` pairs (`*` matches one
+ * segment), first match wins, walked over the raw tree like compose-go's `transform/canonical.go`.
  */
 import type { LoadContext, Path } from '../types.js';
 
@@ -22,45 +22,63 @@ export type Handler = (value: unknown, path: Path, c: CanonContext) => unknown;
 
 export type PathTable = readonly (readonly [pattern: string, handler: Handler])[];
 
-/** `services.*.ports` matches `['services', 'web', 'ports']`; `*` matches one segment. */
-export function matches(pattern: readonly string[], path: Path): boolean {
-  if (pattern.length !== path.length) return false;
-  for (let i = 0; i < pattern.length; i++) {
-    if (pattern[i] !== '*' && pattern[i] !== String(path[i])) return false;
-  }
-  return true;
-}
-
-/** Walk `value` at `path`; the first matching pattern handles a node, else recurse into it. */
+/**
+ * Walk `value` (a private copy: changed in place) from `path`: the first pattern that matches a
+ * node handles it; only nodes on the way to some pattern are visited.
+ */
 export function transformTree(value: unknown, path: Path, table: PathTable, c: CanonContext): unknown {
-  const compiled = compile(table);
-  return walk(value, path, compiled, c);
-}
-
-type Compiled = readonly (readonly [readonly string[], Handler])[];
-const cache = new WeakMap<PathTable, Compiled>();
-
-function compile(table: PathTable): Compiled {
-  let out = cache.get(table);
-  if (!out) {
-    out = table.map(([p, h]) => [p.split('.'), h] as const);
-    cache.set(table, out);
+  let node: TrieNode | undefined = compile(table);
+  for (const seg of path) {
+    node = child(node, String(seg));
+    if (!node) return value;
   }
-  return out;
+  return walk(value, path, node, c);
 }
 
-function walk(value: unknown, path: Path, table: Compiled, c: CanonContext): unknown {
+/** The table as a trie over path segments, so the walk enters only paths that can match. */
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  handler?: Handler;
+}
+
+const cache = new WeakMap<PathTable, TrieNode>();
+
+function compile(table: PathTable): TrieNode {
+  let root = cache.get(table);
+  if (root) return root;
+  root = { children: new Map() };
   for (const [pattern, handler] of table) {
-    if (matches(pattern, path)) return handler(value, path, c);
-  }
-  if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i], table, c));
-  if (isObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const t = walk(v, [...path, k], table, c);
-      if (t !== undefined) out[k] = t;
+    let node = root;
+    for (const seg of pattern.split('.')) {
+      let next = node.children.get(seg);
+      if (!next) node.children.set(seg, (next = { children: new Map() }));
+      node = next;
     }
-    return out;
+    node.handler ??= handler; // first match wins
+  }
+  cache.set(table, root);
+  return root;
+}
+
+function child(node: TrieNode, seg: string): TrieNode | undefined {
+  return node.children.get(seg) ?? node.children.get('*');
+}
+
+function walk(value: unknown, path: Path, node: TrieNode, c: CanonContext): unknown {
+  if (node.handler) return node.handler(value, path, c);
+  if (Array.isArray(value)) {
+    const next = node.children.get('*');
+    if (next) for (let i = 0; i < value.length; i++) value[i] = walk(value[i], [...path, i], next, c);
+    return value;
+  }
+  if (isObject(value)) {
+    for (const k of Object.keys(value)) {
+      const next = child(node, k);
+      if (!next) continue;
+      const t = walk(value[k], [...path, k], next, c);
+      if (t === undefined) delete value[k];
+      else value[k] = t;
+    }
   }
   return value;
 }
