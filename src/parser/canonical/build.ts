@@ -28,6 +28,8 @@ export function canonicalBuild(value: unknown, path: Path, c: CanonContext): unk
   if (b.ssh !== undefined) b.ssh = sshKeys(b.ssh, [...path, 'ssh'], c);
   for (const k of STRING_LISTS) if (b[k] !== undefined) b[k] = stringList(b[k]) ?? b[k];
   for (const k of BOOLEANS) if (b[k] !== undefined) b[k] = toBool(b[k]) ?? b[k];
+  // provenance/sbom: `true` and `mode=max` alike are passed on as strings.
+  for (const k of ['provenance', 'sbom']) if (b[k] !== undefined && b[k] !== null) b[k] = toStr(b[k]);
   if (b.shm_size !== undefined) b.shm_size = parseBytes(b.shm_size) ?? b.shm_size;
   if (b.extra_hosts !== undefined) b.extra_hosts = canonicalExtraHosts(b.extra_hosts, [...path, 'extra_hosts'], c);
   if (Array.isArray(b.secrets)) b.secrets = b.secrets.map((s, i) => canonicalFileMount(s, [...path, 'secrets', i], c, false));

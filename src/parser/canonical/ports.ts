@@ -34,6 +34,7 @@ function longPort(p: Record<string, unknown>): Record<string, unknown> {
   const target = toInt(p.target);
   if (target !== undefined) out.target = target;
   if (p.published !== undefined && p.published !== null) out.published = toStr(p.published);
+  if (out.published === '' || out.published === null) delete out.published;
   return out;
 }
 
