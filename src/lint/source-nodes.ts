@@ -44,15 +44,33 @@ interface PairLike {
   value: unknown;
 }
 
-function mapLookup(file: SourceFile, map: { items: unknown[] }, key: string, depth: number): PairLike | undefined {
-  if (depth > MAX_ALIAS_HOPS) return undefined;
-  const merges: unknown[] = [];
+interface MapIndex {
+  keys: Map<string, PairLike>;
+  merges: unknown[];
+}
+
+/** Key → pair of a mapping node, built once per node: rules look up the same big maps many times. */
+const indexes = new WeakMap<object, MapIndex>();
+
+function indexOf(map: { items: unknown[] }): MapIndex {
+  let ix = indexes.get(map);
+  if (ix) return ix;
+  ix = { keys: new Map(), merges: [] };
   for (const p of map.items) {
     if (!isPair(p)) continue;
     const k = p.key as Node | null;
-    if (isScalar(k) && k.value === '<<' && k.type === 'PLAIN') merges.push(p.value);
-    else if (keyText(k) === key) return p;
+    if (isScalar(k) && k.value === '<<' && k.type === 'PLAIN') ix.merges.push(p.value);
+    else ix.keys.set(keyText(k), p); // a duplicate key: the last one wins, as in the loader
   }
+  indexes.set(map, ix);
+  return ix;
+}
+
+function mapLookup(file: SourceFile, map: { items: unknown[] }, key: string, depth: number): PairLike | undefined {
+  if (depth > MAX_ALIAS_HOPS) return undefined;
+  const { keys, merges } = indexOf(map);
+  const hit = keys.get(key);
+  if (hit) return hit;
   for (const m of merges) {
     const sources = isSeq(m) ? m.items : [m];
     for (const s of sources) {

@@ -26,15 +26,26 @@ export function countBySeverity(findings: readonly LintFinding[]): { errors: num
   return c;
 }
 
+const lineStarts = new Map<string, number[]>();
+
+/** Offsets where each line of a text starts (cached per text: formatters ask for many lines). */
+function startsOf(text: string): number[] {
+  let starts = lineStarts.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (lineStarts.size > 64) lineStarts.clear();
+    lineStarts.set(text, starts);
+  }
+  return starts;
+}
+
 /** The source line (1-based) of a file's text, without its line break. */
 export function lineOf(text: string | undefined, line: number): string {
   if (text === undefined) return '';
-  let start = 0;
-  for (let i = 1; i < line; i++) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) return '';
-    start = nl + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+  const starts = startsOf(text);
+  const start = starts[line - 1];
+  if (start === undefined) return '';
+  const next = starts[line];
+  return text.slice(start, next === undefined ? text.length : next - 1).replace(/\r$/, '');
 }
