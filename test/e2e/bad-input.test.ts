@@ -2,10 +2,11 @@
  * Through the real CLI: bad input exits 1 with located one-line diagnostics, never a stack trace.
  * (No engine calls here; it lives with the CLI tests because it runs the built bin/.)
  */
+import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, ncompose, tempProject } from './helpers.js';
+import { BIN, ROOT, tempProject } from './helpers.js';
 
 const { dir } = tempProject({}, 'ncbad');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,8 +27,17 @@ const fromFixtures = (sub: string) =>
 
 const LOCATED = /^(?:\S+):(\d+):(\d+): error: .+ \[([a-z_]+)\]$/m;
 
-function expectCleanFailure(file: string, code?: string, line?: number): void {
-  const r = ncompose(['-f', file, 'config', '-q'], { cwd: dir, timeout: 60_000 });
+/** Asynchronous, so the test worker stays responsive while ~80 CLI processes run. */
+function configQuiet(file: string): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, '-f', file, 'config', '-q'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, _out, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stderr: String(stderr) });
+    });
+  });
+}
+
+async function expectCleanFailure(file: string, code?: string, line?: number): Promise<void> {
+  const r = await configQuiet(file);
   expect(r.code, r.stderr).toBe(1);
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toMatch(/internal error/i);
@@ -37,16 +47,16 @@ function expectCleanFailure(file: string, code?: string, line?: number): void {
 }
 
 describe('ncompose config -q on bad input', () => {
-  it.each(generated)('%s: exit 1, located, no stack trace', (name, make) => {
+  it.each(generated)('%s: exit 1, located, no stack trace', async (name, make) => {
     const file = path.join(dir, name);
     writeFileSync(file, make());
-    expectCleanFailure(file);
+    await expectCleanFailure(file);
   });
 
-  it.each([...fromFixtures('bad'), ...fromFixtures('semantic')])('%s: exit 1 with the expected code and line', (name, text) => {
+  it.each([...fromFixtures('bad'), ...fromFixtures('semantic')])('%s: exit 1 with the expected code and line', async (name, text) => {
     const [, code, line] = /^# expect: (\S+) (\d+)/m.exec(text)!;
     const file = path.join(dir, name.replace('/', '-'));
     writeFileSync(file, text);
-    expectCleanFailure(file, code, Number(line));
+    await expectCleanFailure(file, code, Number(line));
   });
 });
