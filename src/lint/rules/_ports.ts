@@ -12,6 +12,8 @@ export type Unknown = typeof UNKNOWN;
 
 export interface PortBinding {
   service: string;
+  /** The service's raw mapping (profiles, …). */
+  svc: Record<string, unknown>;
   /** The list item. */
   path: Path;
   /** Where to report: the item, or `published` of a long-syntax item. */
@@ -39,12 +41,12 @@ export function portBindings(ctx: RuleContext, s: ServiceEntry): PortBinding[] {
     const p: Path = [...s.path, 'ports', i];
     const b = isObj(item) ? longPort(ctx, p, item) : shortPort(ctx, p, item);
     const at = isObj(item) && item.published !== undefined ? [...p, 'published'] : p;
-    if (b) out.push({ service: s.name, path: p, at, ...b });
+    if (b) out.push({ service: s.name, svc: s.svc, path: p, at, ...b });
   });
   return out;
 }
 
-type Parsed = Omit<PortBinding, 'service' | 'path' | 'at'>;
+type Parsed = Omit<PortBinding, 'service' | 'svc' | 'path' | 'at'>;
 
 function longPort(ctx: RuleContext, p: Path, item: Record<string, unknown>): Parsed | undefined {
   const target = scalarText(item.target);

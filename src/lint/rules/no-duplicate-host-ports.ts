@@ -1,8 +1,8 @@
-import { defineRule } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { ipsOverlap, portBindings, UNKNOWN, type PortBinding } from './_ports.js';
-import { canRunTogether, services, type Obj } from './_util.js';
+import { canRunTogether, services } from './_util.js';
 
-type Known = PortBinding & { hostIp: string; published: { start: number; end: number }; svc: Obj };
+type Known = PortBinding & { hostIp: string; published: { start: number; end: number } };
 
 export default defineRule({
   name: 'no-duplicate-host-ports',
@@ -17,38 +17,47 @@ export default defineRule({
     presets: ['recommended', 'strict', 'security'],
   },
   create(ctx) {
-    const seen: Known[] = [];
+    // Bindings by `protocol/port`, ranges expanded: only bindings of the same port are compared.
+    const byPort = new Map<string, Known[]>();
     for (const s of services(ctx)) {
       for (const b of portBindings(ctx, s)) {
         if (b.hostIp === UNKNOWN || b.published === UNKNOWN || b.published === undefined) continue;
-        const known = { ...b, svc: s.svc } as Known;
-        const clash = seen.find((o) => collide(o, known) && canRunTogether(o.svc, known.svc));
-        seen.push(known);
-        if (!clash) continue;
-        const port = Math.max(clash.published.start, known.published.start);
-        const at = ctx.locate(clash.at);
-        ctx.report({
-          messageId: 'duplicate',
-          data: {
-            port,
-            protocol: known.protocol,
-            ip: known.hostIp ? ` on ${known.hostIp}` : '',
-            other: clash.service,
-            where: at ? `line ${at.line}` : clash.at.join('.'),
-          },
-          path: b.at,
-          service: s.name,
-        });
+        const clash = findClash(byPort, b as Known);
+        if (clash) report(ctx, b as Known, clash.other, clash.port);
       }
     }
   },
 });
 
-function collide(a: Known, b: Known): boolean {
-  return (
-    a.protocol === b.protocol &&
-    a.published.start <= b.published.end &&
-    b.published.start <= a.published.end &&
-    ipsOverlap(a.hostIp, b.hostIp)
-  );
+function findClash(byPort: Map<string, Known[]>, b: Known): { other: Known; port: number } | undefined {
+  let found: { other: Known; port: number } | undefined;
+  const end = Math.min(b.published.end, b.published.start + 65535);
+  for (let port = b.published.start; port <= end; port++) {
+    const key = `${b.protocol}/${port}`;
+    const list = byPort.get(key);
+    if (!list) {
+      byPort.set(key, [b]);
+      continue;
+    }
+    const other = found ? undefined : list.find((o) => ipsOverlap(o.hostIp, b.hostIp) && canRunTogether(o.svc, b.svc));
+    if (other) found = { other, port };
+    list.push(b);
+  }
+  return found;
+}
+
+function report(ctx: RuleContext, b: Known, clash: Known, port: number): void {
+  const at = ctx.locate(clash.at);
+  ctx.report({
+    messageId: 'duplicate',
+    data: {
+      port,
+      protocol: b.protocol,
+      ip: b.hostIp ? ` on ${b.hostIp}` : '',
+      other: clash.service,
+      where: at ? `line ${at.line}` : clash.at.join('.'),
+    },
+    path: b.at,
+    service: b.service,
+  });
 }
