@@ -44,6 +44,7 @@ export function generate() {
     allowUnionTypes: true,
     strict: true,
     verbose: true,
+    messages: false,
     inlineRefs: false,
     formats: FORMATS,
     code: { source: true, esm: true, optimize: true },
