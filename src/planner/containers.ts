@@ -126,6 +126,8 @@ function keptAction(ctx: PlanContext, name: string, c: ContainerSummary, reason:
   const n = numberOf(c);
   const cname = containerName(ctx.project.name, name, ctx.project.services[name], n);
   const b = base(n, cname);
+  // A recreate interrupted before its rename leaves `<id12>_<name>`: converge by recreating it.
+  if (!reason && isTempName(c.name, cname)) reason = { cause: 'interrupted_recreate', changes: [] };
   if (reason) return { ...b, action: 'recreate', cause: reason.cause, changes: reason.changes, existingId: c.id, details: { ...b.details, oldName: c.name } };
   // A one-shot others wait on with service_completed_successfully, exited 0: its job is done.
   const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting' || completedOneShot(ctx, name, c);
@@ -169,12 +171,18 @@ function splitByNumber(all: ContainerSummary[]): { valid: ContainerSummary[]; in
   const seen = new Set<number>();
   const valid: ContainerSummary[] = [];
   const invalid: ContainerSummary[] = [];
-  for (const c of [...all].sort((a, b) => cmp(a.name, b.name))) {
+  // The properly named replica wins over a temporary one left by an interrupted recreate.
+  const rank = (c: ContainerSummary) => (/^[0-9a-f]{12}_/.test(c.name) ? 1 : 0);
+  for (const c of [...all].sort((a, b) => rank(a) - rank(b) || cmp(a.name, b.name))) {
     const n = containerNumber(c.labels);
     if (Number.isNaN(n) || seen.has(n)) invalid.push(c);
     else (seen.add(n), valid.push(c));
   }
   return { valid, invalid };
+}
+
+function isTempName(actual: string, expected: string): boolean {
+  return actual !== expected && /^[0-9a-f]{12}_/.test(actual) && actual.slice(13) === expected;
 }
 
 function numberOf(c: ContainerSummary): number {
