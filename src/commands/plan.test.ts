@@ -32,9 +32,9 @@ volumes:
 `;
 writeFileSync(path.join(dir, 'compose.yaml'), COMPOSE);
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], env: Record<string, string> = {}, tty = false): Promise<{ code: number; stdout: string; stderr: string }> {
   const o = { stdout: '', stderr: '' };
-  const io: Io = { out: (t) => void (o.stdout += t), err: (t) => void (o.stderr += t), stdoutIsTTY: false, stderrIsTTY: false, env: { ...env }, cwd: dir };
+  const io: Io = { out: (t) => void (o.stdout += t), err: (t) => void (o.stderr += t), stdoutIsTTY: tty, stderrIsTTY: tty, env: { ...env }, cwd: dir };
   const code = await main(args, io);
   return { code, ...o };
 }
@@ -80,6 +80,19 @@ describe('ncompose plan --offline', { timeout: 30_000 }, () => {
   it('rejects --force-recreate with --no-recreate, and a bad --scale', async () => {
     expect((await cli(['plan', '--offline', '--force-recreate', '--no-recreate'])).code).toBe(2);
     expect((await cli(['plan', '--offline', '--scale', 'api'])).code).toBe(2);
+  });
+
+  it('colours only on a TTY, never with NO_COLOR', async () => {
+    expect((await cli(['plan', '--offline'], {}, true)).stdout).toMatch(/\u001b\[/);
+    expect((await cli(['plan', '--offline'], {}, false)).stdout).not.toMatch(/\u001b\[/);
+    expect((await cli(['plan', '--offline'], { NO_COLOR: '1' }, true)).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('without --offline an unreachable engine is one clear error (exit 1)', async () => {
+    const r = await cli(['plan', '--detailed-exitcode'], { DOCKER_HOST: `unix://${dir}/no-such.sock` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no-such.sock');
+    expect(r.stdout).toBe('');
   });
 
   it('an unknown service is an error (exit 1)', async () => {
