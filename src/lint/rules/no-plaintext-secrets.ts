@@ -5,7 +5,7 @@ const SECRET_NAME = /(^|_)(PASS(WORD|WD)?|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY
 /** Names that point at a secret instead of holding one, or switch a feature. */
 const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_LENGTH|_EXPIRY|_TTL|_ENABLED?|_HEADER)$|ALLOW_EMPTY|RANDOM_ROOT/i;
 const FLAG = /^(yes|no|true|false|on|off|0|1|)$/i;
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]+:[^/@\s]+@/i;
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:[^/@\s]+@/i;
 
 export default defineRule({
   name: 'no-plaintext-secrets',
