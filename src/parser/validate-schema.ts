@@ -68,46 +68,39 @@ export function collapse(errors: readonly SchemaError[]): Finding[] {
   return [...findings.values()];
 }
 
+type Finder = (p: Record<string, unknown>, path: Path, where: string, e: SchemaError) => Finding;
+
+/** One ajv keyword → one diagnostic shape. */
+const FINDERS: Record<string, Finder> = {
+  additionalProperties: (p, path, where, e) => {
+    const key = String(p['additionalProperty']);
+    const guess = didYouMean(key, Object.keys(e.parentSchema?.properties ?? {}));
+    const hint = guess ? `did you mean "${guess}"?` : undefined;
+    return { code: 'schema_unknown_key', message: `unknown key "${key}" in ${where}`, path: [...path, key], atKey: true, hint };
+  },
+  propertyNames: (p, path, where) => {
+    const name = String(p['propertyName']);
+    const message = `invalid name "${name}" in ${where}: use only a-z, A-Z, 0-9, ".", "_" and "-"`;
+    return { code: 'schema_invalid_name', message, path: [...path, name], atKey: true };
+  },
+  type: (p, path, where) => ({ code: 'schema_type', message: `${where} must be ${typeList(p['type'])}`, path }),
+  enum: (p, path, where) => ({ code: 'schema_enum', message: `${where} must be one of: ${(p['allowedValues'] as unknown[]).join(', ')}`, path }),
+  format: (p, path, where) => ({ code: 'schema_format', message: `${where} must be ${FORMAT_NAMES[String(p['format'])] ?? String(p['format'])}`, path }),
+  required: (p, path, where) => ({ code: 'schema_required', message: `${where} is missing the required key "${String(p['missingProperty'])}"`, path }),
+  uniqueItems: (p, path, where) => {
+    const [a, b] = [Number(p['i']), Number(p['j'])].sort((x, y) => x - y);
+    return { code: 'schema_duplicate_item', message: `${where} has the same item twice (entries ${a} and ${b})`, path: [...path, b!] };
+  },
+  minimum: (p, path, where) => ({ code: 'schema_range', message: `${where} must be ${String(p['comparison'])} ${String(p['limit'])}`, path }),
+  pattern: (p, path, where) => ({ code: 'schema_pattern', message: `${where} must match ${String(p['pattern'])}`, path }),
+  minLength: (_p, path, where) => ({ code: 'schema_empty', message: `${where} must not be empty`, path }),
+};
+FINDERS['maximum'] = FINDERS['minimum']!;
+
 function toFinding(e: SchemaError, path: Path): Finding {
   const where = formatPath(path) || 'the top level';
-  const p = e.params;
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const key = String(p['additionalProperty']);
-      const allowed = Object.keys(e.parentSchema?.properties ?? {});
-      const guess = didYouMean(key, allowed);
-      return {
-        code: 'schema_unknown_key',
-        message: `unknown key "${key}" in ${where}`,
-        path: [...path, key],
-        atKey: true,
-        hint: guess ? `did you mean "${guess}"?` : undefined,
-      };
-    }
-    case 'propertyNames':
-      return { code: 'schema_invalid_name', message: `invalid name "${String(p['propertyName'])}" in ${where}: use only a-z, A-Z, 0-9, ".", "_" and "-"`, path: [...path, String(p['propertyName'])], atKey: true };
-    case 'type':
-      return { code: 'schema_type', message: `${where} must be ${typeList(p['type'])}`, path };
-    case 'enum':
-      return { code: 'schema_enum', message: `${where} must be one of: ${(p['allowedValues'] as unknown[]).join(', ')}`, path };
-    case 'format':
-      return { code: 'schema_format', message: `${where} must be ${FORMAT_NAMES[String(p['format'])] ?? String(p['format'])}`, path };
-    case 'required':
-      return { code: 'schema_required', message: `${where} is missing the required key "${String(p['missingProperty'])}"`, path };
-    case 'uniqueItems': {
-      const [a, b] = [Number(p['i']), Number(p['j'])].sort((x, y) => x - y);
-      return { code: 'schema_duplicate_item', message: `${where} has the same item twice (entries ${a} and ${b})`, path: [...path, b!] };
-    }
-    case 'minimum':
-    case 'maximum':
-      return { code: 'schema_range', message: `${where} must be ${String(p['comparison'])} ${String(p['limit'])}`, path };
-    case 'pattern':
-      return { code: 'schema_pattern', message: `${where} must match ${String(p['pattern'])}`, path };
-    case 'minLength':
-      return { code: 'schema_empty', message: `${where} must not be empty`, path };
-    default:
-      return { code: 'schema_invalid', message: `${where} is invalid (${e.keyword})`, path };
-  }
+  const finder = FINDERS[e.keyword];
+  return finder ? finder(e.params, path, where, e) : { code: 'schema_invalid', message: `${where} is invalid (${e.keyword})`, path };
 }
 
 function typeList(t: unknown): string {
