@@ -1,0 +1,20 @@
+// Runs test/kill-chaos.sh: kill -9 of ncompose at random points of an `up`, ≥ 20 times; every next
+// `up` converges and the named volume's data is intact (the script checks and cleans up itself).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers.js';
+
+const RUNS = process.env.NCOMPOSE_CHAOS_RUNS ?? '20';
+
+describe('kill -9 chaos', () => {
+  it(`${RUNS} random kills of up: every next up converges, data intact`, () => {
+    const r = spawnSync('bash', [path.join(ROOT, 'test/kill-chaos.sh')], {
+      env: { ...process.env, RUNS, NCOMPOSE_BIN: BIN },
+      encoding: 'utf8',
+      timeout: 40 * 60_000,
+    });
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout.match(/the next up converged, data intact/g)).toHaveLength(Number(RUNS));
+  }, 40 * 60_000);
+});
