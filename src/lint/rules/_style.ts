@@ -16,8 +16,13 @@ export function serviceNodes(f: SourceFile): ServiceNode[] {
   return pairs(all).flatMap((p) => (isMap(p.value) ? [{ file: f, name: keyOf(p), node: p.value as YAMLMap }] : []));
 }
 
+/** Files whose YAML parsed cleanly: text edits on a broken document could make it worse. */
+export function cleanFiles(ctx: RuleContext): SourceFile[] {
+  return ctx.files.filter((f) => f.doc && f.doc.errors.length === 0);
+}
+
 export function allServiceNodes(ctx: RuleContext): ServiceNode[] {
-  return ctx.files.flatMap(serviceNodes);
+  return cleanFiles(ctx).flatMap(serviceNodes);
 }
 
 /** A block or flow sequence under `key` of a service, written in this file. */

@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js';
 import { pairLinesRange } from './_reorder.js';
+import { cleanFiles } from './_style.js';
 
 export default defineRule({
   name: 'no-obsolete-version',
@@ -12,7 +13,7 @@ export default defineRule({
     presets: ['recommended', 'strict'],
   },
   create(ctx) {
-    for (const f of ctx.files) {
+    for (const f of cleanFiles(ctx)) {
       const range = f.doc ? pairLinesRange(f, f.doc.contents, 'version') : undefined;
       if (!range) continue;
       ctx.report({ messageId: 'obsolete', range: range.key, file: f.path, fix: (fixer) => fixer.removeRange(range.lines) });

@@ -1,7 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import { defineRule } from '../types.js';
 import { keyOf, mapValue, pairs } from './_reorder.js';
-import { reportUnsorted } from './_style.js';
+import { cleanFiles, reportUnsorted } from './_style.js';
 import { compareText } from './_util.js';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
     presets: ['strict'],
   },
   create(ctx) {
-    for (const f of ctx.files) {
+    for (const f of cleanFiles(ctx)) {
       const node = f.doc ? mapValue(f.doc.contents, 'services') : undefined;
       const items = pairs(node);
       const compare = (a: (typeof items)[number], b: (typeof items)[number]) => compareText(keyOf(a), keyOf(b));

@@ -1,7 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import { defineRule } from '../types.js';
 import { keyOf, pairs } from './_reorder.js';
-import { reportUnsorted } from './_style.js';
+import { cleanFiles, reportUnsorted } from './_style.js';
 
 /** Extensions first (they hold the anchors the rest aliases), then the order of the specification. */
 export const TOP_LEVEL_ORDER = ['version', 'name', 'include', 'services', 'models', 'networks', 'volumes', 'configs', 'secrets'];
@@ -23,7 +23,7 @@ export default defineRule({
     presets: ['strict'],
   },
   create(ctx) {
-    for (const f of ctx.files) {
+    for (const f of cleanFiles(ctx)) {
       const root = f.doc?.contents;
       const items = pairs(root);
       const compare = (a: (typeof items)[number], b: (typeof items)[number]) => topLevelRank(keyOf(a)) - topLevelRank(keyOf(b));
