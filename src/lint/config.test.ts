@@ -83,4 +83,16 @@ describe('config file', () => {
     writeFileSync(path.join(dir, 'a', 'ncompose.config.yaml'), 'preset: [\n');
     expect(loadLintConfig(sub).diagnostics.map((d) => d.code)).toEqual(['lint_config_syntax']);
   });
+
+  it('locates schema errors in the config file', () => {
+    const file = path.join(dir, 'bad.yaml');
+    writeFileSync(file, 'preset: strict\nrules:\n  no-privileged: loud\nexclude:\n  - service: web\n');
+    const diags = loadLintConfig(dir, 'bad.yaml').diagnostics;
+    expect(diags.map((d) => [d.code, d.range?.line, d.range?.col])).toEqual([
+      ['lint_config_invalid', 3, 18],
+      ['lint_config_invalid', 5, 5],
+    ]);
+    writeFileSync(file.replace('.yaml', '.json'), '{\n  "preset": "lax"\n}\n');
+    expect(loadLintConfig(dir, 'bad.json').diagnostics.map((d) => [d.range?.line, d.range?.col])).toEqual([[2, 13]]);
+  });
 });
