@@ -7,7 +7,7 @@ import type { SourceRange } from '../diagnostics.js';
 import { PATH_SEPARATOR, pathKey } from './source-index.js';
 import type { LoadContext, Path } from './types.js';
 
-const MAX_SCAN = 10_000;
+const MAX_SCAN = 100_000;
 
 /** True when some file has a node at exactly `path` (not just an ancestor). */
 export function hasSource(ctx: LoadContext, path: Path): boolean {
@@ -22,15 +22,31 @@ export function hasSource(ctx: LoadContext, path: Path): boolean {
 export function findEntryPath(ctx: LoadContext, base: Path, name: string): Path {
   const asKey = [...base, name];
   if (hasSource(ctx, asKey)) return asKey;
+  const i = entryIndex(ctx, base).get(name);
+  return i === undefined ? asKey : [...base, i];
+}
+
+/** Per context and list path: entry name → index, built once (a long list must not cost n² lookups). */
+const indexes = new WeakMap<LoadContext, Map<string, Map<string, number>>>();
+
+function entryIndex(ctx: LoadContext, base: Path): Map<string, number> {
+  let byBase = indexes.get(ctx);
+  if (!byBase) indexes.set(ctx, (byBase = new Map()));
+  const k = pathKey(base);
+  let index = byBase.get(k);
+  if (index) return index;
+  index = new Map();
   for (const f of [...ctx.sources.files].reverse()) {
     for (let i = 0; i < MAX_SCAN; i++) {
       const r = f.positions.get(pathKey([...base, i]));
       if (!r) break;
       if (r.offset === undefined || r.endOffset === undefined) continue;
-      if (entryName(f.text.slice(r.offset, r.endOffset)) === name) return [...base, i];
+      const name = entryName(f.text.slice(r.offset, r.endOffset));
+      if (!index.has(name)) index.set(name, i);
     }
   }
-  return asKey;
+  byBase.set(k, index);
+  return index;
 }
 
 /** `db`, `"db"`, `db:alias`, `service:db` → the service/resource named by a list entry's text. */

@@ -6,6 +6,9 @@ import type { ServiceConfig } from '../model/project.js';
 import { findEntryPath, hasSource, keyRange } from './source-entries.js';
 import type { LoadContext, Path } from './types.js';
 
+/** Enough to fix a file; a dense graph has exponentially many cycles. */
+const MAX_CYCLES = 20;
+
 export type EdgeKind = 'depends_on' | 'links' | 'volumes_from' | 'network_mode' | 'ipc' | 'pid';
 
 export interface ServiceEdge {
@@ -80,7 +83,7 @@ function walk(start: string, graph: Map<string, ServiceEdge[]>, state: Map<strin
     next[top] = i + 1;
     const e = edges[i]!;
     const s = state.get(e.target);
-    if (s === 'active') reportCycle(nodes, [...via, e], e.target, reported, ctx);
+    if (s === 'active' && reported.size < MAX_CYCLES) reportCycle(nodes, via, e, reported, ctx);
     if (s) continue;
     nodes.push(e.target);
     via.push(e);
@@ -89,14 +92,15 @@ function walk(start: string, graph: Map<string, ServiceEdge[]>, state: Map<strin
   }
 }
 
-function reportCycle(nodes: string[], edges: ServiceEdge[], target: string, reported: Set<string>, ctx: LoadContext): void {
+function reportCycle(nodes: string[], via: ServiceEdge[], closing: ServiceEdge, reported: Set<string>, ctx: LoadContext): void {
+  const target = closing.target;
   const at = nodes.indexOf(target);
   const members = nodes.slice(at);
   const key = canonicalCycle(members);
   if (reported.has(key)) return;
   reported.add(key);
   // Reported at the reference leaving the first service of the cycle.
-  const edge = edges[at]!;
+  const edge = at < via.length ? via[at]! : closing;
   const range = edge.kind === 'depends_on' ? keyRange(ctx, edge.path) : undefined;
   ctx.report({ code: 'dependency_cycle', message: `dependency cycle: ${[...members, target].join(' -> ')}`, path: edge.path, range });
 }

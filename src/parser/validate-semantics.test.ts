@@ -24,6 +24,25 @@ describe('semantic errors: fixtures/parser/semantic (code and line:col of the of
   });
 });
 
+describe('dense dependency graphs stay fast', () => {
+  it('reports a bounded number of cycles, each entry located without rescanning long lists', () => {
+    const n = 400;
+    const lines = ['services:'];
+    for (let i = 0; i < n; i++) {
+      const deps = Array.from({ length: 60 }, (_, k) => `s${(i + k + 1) % n}`);
+      lines.push(`  s${i}:`, '    image: x', `    depends_on: [${deps.join(', ')}]`);
+    }
+    const file = '/dense/compose.yaml';
+    const t0 = performance.now();
+    const result = loadProject({ files: [file], cwd: '/dense', env: {}, overrides: { [file]: lines.join('\n') + '\n' } });
+    const cycles = result.diagnostics.filter((d) => d.code === 'dependency_cycle');
+    expect(cycles.length).toBeGreaterThan(0);
+    expect(cycles.length).toBeLessThanOrEqual(20);
+    for (const c of cycles) expect(c.range?.line).toBeGreaterThan(1);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  }, 60_000);
+});
+
 describe('validateSemantics', () => {
   const run = (project: Partial<Project>) => {
     const ctx = createContext({ env: {} });
