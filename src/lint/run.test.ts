@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixText, lintText } from './testing.js';
+import { loadProject } from '../parser/load.js';
+import { runRules, settingOf } from './run.js';
+import { fixText, lintText, VIRTUAL_CWD } from './testing.js';
 import { loadErrorRule, portRule, privilegedRule, quoteImageRule } from './test-support/doubles.js';
 
 const pos = (f: { line: number; col: number; endLine: number; endCol: number }) => [f.line, f.col, f.endLine, f.endCol];
@@ -46,5 +48,21 @@ describe('runRules', () => {
     const once = fixText(yaml, { rules: [quoteImageRule, privilegedRule] });
     expect(once).toBe('# top\nservices:\n  a:   # the app\n    image: "nginx:1.27" # pinned\n    privileged: false\n');
     expect(fixText(once, { rules: [quoteImageRule, privilegedRule] })).toBe(once);
+  });
+
+  it('computes fix edits only when asked; findings still say they are fixable', () => {
+    const file = `${VIRTUAL_CWD}/compose.yaml`;
+    const load = loadProject({ files: [file], cwd: VIRTUAL_CWD, env: {}, overrides: { [file]: 'services:\n  a:\n    image: x\n    privileged: true\n' } });
+    const settings = [settingOf(privilegedRule)];
+    const [lazy] = runRules(load, settings, { computeFixes: false });
+    expect(lazy).toMatchObject({ rule: 'test-privileged', fixable: true });
+    expect(lazy!.fix).toBeUndefined();
+    const [eager] = runRules(load, settings);
+    expect(eager!.fix).toEqual([{ range: [44, 48], text: 'false' }]);
+  });
+
+  it('a rule that crashes is an internal error naming the rule', () => {
+    const bad = { ...portRule, name: 'test-crash', create: () => { throw new Error('boom'); } };
+    expect(() => lintText('services:\n  a:\n    image: x\n', { rules: [bad] })).toThrow(/test-crash crashed/);
   });
 });
