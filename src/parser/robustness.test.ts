@@ -142,6 +142,7 @@ describe('findDeepNesting', () => {
     ['brackets inside quotes do not count', `a: "${'['.repeat(500)}"\n`, undefined],
     ['brackets inside comments do not count', `a: 1 # ${'{'.repeat(500)}\n`, undefined],
     ['deep flow', 'a: ' + '['.repeat(200), 3 + 99],
+    ['nesting after a stray quote in a plain scalar', "a: [b ', " + '['.repeat(1000), 9 + 499],
   ])('%s', (_name, text, offset) => {
     expect(findDeepNesting(text)).toBe(offset);
   });

@@ -30,6 +30,8 @@ export function findDeepNesting(text: string, limit = MAX_NESTING): number | und
   const indents: number[] = [];
   let flow = 0;
   let quote = 0;
+  // Brackets counted even inside what looks quoted: a stray quote in a plain scalar must not hide nesting.
+  let raw = 0;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -54,6 +56,9 @@ export function findDeepNesting(text: string, limit = MAX_NESTING): number | und
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === LF) break;
+      if (OPEN.has(c)) {
+        if (++raw > limit * 5) return i;
+      } else if (CLOSE.has(c) && raw > 0) raw--;
       if (quote) {
         if (c === quote && !(quote === DQUOTE && prev === BACKSLASH)) quote = 0;
       } else if (c === HASH && isBlank(prev)) {
