@@ -33,7 +33,9 @@ function planService(ctx: PlanContext, name: string, res: ResourceActions): void
     (a, b) => Number(!!reasons.get(b.id)) - Number(!!reasons.get(a.id)) || (numberOf(b) - numberOf(a)) || cmp(b.name, a.name),
   );
   const excess = Math.max(0, existing.length - count);
-  const acts: PlanAction[] = invalid.map((c) => removeAction(name, c, 'invalid_number'));
+  // By name: a duplicate's number is its kept twin's, and action ids must stay unique.
+  const dupes = invalid.map((c) => ({ ...removeAction(name, c, 'invalid_number'), id: `container:${c.name}` }));
+  const acts: PlanAction[] = [...dupes];
   acts.push(...sorted.slice(0, excess).map((c) => removeAction(name, c, 'scale_down')));
   const kept = sorted.slice(excess).sort((a, b) => numberOf(a) - numberOf(b) || cmp(a.name, b.name));
   const base = containerBase(ctx, name, want, res);
@@ -43,6 +45,8 @@ function planService(ctx: PlanContext, name: string, res: ResourceActions): void
     const cname = containerName(ctx.project.name, name, svc, next);
     acts.push({ ...base(next, cname), action: 'create', cause: kept.length ? 'scale_up' : 'missing', changes: [] });
   }
+  // A duplicate left by an interrupted recreate may hold the temporary name a recreate would use.
+  for (const a of acts) if (a.action !== 'remove' && dupes.length) a.dependsOn.push(...dupes.map((d) => d.id));
   addWaitFor(ctx, name, acts);
   ctx.actions.push(...acts);
   ctx.byService.set(name, acts);

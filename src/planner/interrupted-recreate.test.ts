@@ -25,3 +25,18 @@ describe('interrupted recreate', () => {
     expect(p.actions.filter((a) => a.type === 'container').map((a) => a.action)).toEqual(['noop']);
   });
 });
+
+describe('duplicates of a replica number', () => {
+  it('are removed first, under their own ids, before the kept replica is recreated', () => {
+    const p = plan(model, snapshotFrom(model, {
+      images: { busybox: 'sha256:b' }, networks: ['default'],
+      containers: [{ service: 'api', from: { environment: { RELEASE: '1' } } }, { service: 'api', name: temp, from: { environment: { RELEASE: '3' } } }],
+    }));
+    const remove = p.actions.find((a) => a.action === 'remove')!;
+    const recreate = p.actions.find((a) => a.action === 'recreate')!;
+    expect(remove.id).toBe(`container:${temp}`);
+    expect(recreate.id).toBe('container:api-1');
+    expect(recreate.dependsOn).toContain(remove.id);
+    expect(p.actions.indexOf(remove)).toBeLessThan(p.actions.indexOf(recreate));
+  });
+});
