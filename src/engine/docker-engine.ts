@@ -6,6 +6,7 @@
  * look-ups), so no caller ever sees a dockerode type.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { NcomposeError } from '../diagnostics.js';
@@ -73,7 +74,9 @@ export class DockerEngine implements Engine {
 
   /** dockerode, for the streaming calls only: its dependency tree is slow to load. */
   private docker(): Promise<Docker> {
-    this.dockerode ??= import('dockerode').then(({ default: Dockerode }) => {
+    // require, not import(): the CLI bundle runs in a vm.Script, where import() has no loader.
+    this.dockerode ??= Promise.resolve().then(() => {
+      const Dockerode = createRequire(import.meta.url)('dockerode') as typeof Docker;
       const a = this.address;
       const tls = a.protocol === 'https' && this.env.DOCKER_CERT_PATH ? certs(this.env.DOCKER_CERT_PATH) : {};
       return a.socketPath ? new Dockerode({ socketPath: a.socketPath }) : new Dockerode({ host: a.host, port: a.port, protocol: a.protocol, ...tls });

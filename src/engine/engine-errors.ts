@@ -57,7 +57,7 @@ export async function engineLookup<T>(display: string, what: string, fn: () => P
   try {
     return await fn();
   } catch (e) {
-    if ((e as EngineErrorLike)?.statusCode === 404) return undefined;
+    if ((e as EngineErrorLike)?.statusCode === 404 || (e instanceof EngineError && e.status === 404)) return undefined;
     throw toEngineError(display, what, e);
   }
 }
