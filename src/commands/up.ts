@@ -13,12 +13,15 @@ import type { Plan } from '../planner/plan-types.js';
 import { plan as makePlan } from '../planner/plan.js';
 import { parsePlan } from '../planner/render-json.js';
 import { upOptionsFrom } from './plan.js';
-import { applyPlan, failIfNot, openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
+import { openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
 import { attachForeground } from './engine/attach.js';
 import { waitForReady } from './engine/ready.js';
 import type { Project } from '../model/project.js';
 import { recordUpRevision } from '../safety/record-revision.js';
 import { commandLine, withProjectLock, type LockArgs } from '../safety/with-lock.js';
+import { applyUp } from '../safety/apply-up.js';
+import { keepBackups } from '../planner/backups.js';
+import type { UpdateStrategy } from '../planner/strategy.js';
 
 export interface UpArgs extends GlobalArgs, ProgressArgs, LockArgs {
   services?: string[];
@@ -35,6 +38,9 @@ export interface UpArgs extends GlobalArgs, ProgressArgs, LockArgs {
   attach?: string[];
   'log-prefix'?: boolean;
   plan?: string;
+  /** false with --no-rollback. */
+  rollback?: boolean;
+  strategy?: UpdateStrategy;
 }
 
 export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<number> {
@@ -45,12 +51,13 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   // Under the project lock: observe → plan → apply → wait → record a revision; attaching is not a mutation.
   const plan = await withProjectLock(s.engine, s.project.name, io, args, async () => {
     const snapshot = await snapshotOf(s);
+    const atomic = args.rollback !== false;
     const plan = args.plan ? savedPlan(args.plan, snapshot) : freshPlan(s, snapshot, rawArgs, services);
+    if (atomic && args.plan) keepBackups(plan.actions);
     for (const w of plan.warnings ?? []) io.err(`warning: ${w}\n`);
-    const result = await applyPlan(s, plan, snapshot, io, args, {
+    const result = await applyUp(s, plan, snapshot, io, args, {
       parallel: args.parallel, noStart, timeout: args.timeout, renewAnonVolumes: args['renew-anon-volumes'],
-    });
-    failIfNot(result, 'up');
+    }, atomic);
     if (args.wait && !noStart) await waitForReady(s, plan, result.containers, io, args);
     await recordUpRevision(s.engine, (plan.model as Project | undefined) ?? s.project, s.meta, plan, io, commandLine());
     return plan;
@@ -62,6 +69,8 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
 function freshPlan(s: Session, snapshot: Snapshot, rawArgs: Record<string, unknown>, services: string[]): Plan {
   return makePlan(s.project, snapshot, {
     ...upOptionsFrom(rawArgs),
+    atomic: rawArgs.rollback !== false,
+    strategy: rawArgs.strategy as UpdateStrategy | undefined,
     services,
     disabledServices: Object.keys(s.meta.disabledServices ?? {}),
     locate: (path) => s.loaded.sources.locate(path),

@@ -9,6 +9,7 @@ import { imageRef } from '../planner/names.js';
 import { buildContainerSpec } from './body/index.js';
 import type { ExecContext } from './context.js';
 import { waitForDependencies } from './dependencies.js';
+import { deferAliases, rollReplica, throwIfInterrupted } from './rolling-steps.js';
 
 /** Container ids made by the create phase, by action id, until the start phase takes them. */
 const created = new WeakMap<ExecContext, Map<string, string>>();
@@ -34,6 +35,7 @@ export async function createPhase(ctx: ExecContext, a: PlanAction): Promise<void
     previousMounts: previous?.mounts, version: ctx.options.version,
   });
   for (const u of spec.unapplied) warnOnce(ctx, `service ${service}: ${u} is accepted but not applied`);
+  if (recreate && a.details?.rolling) deferAliases(ctx, a, spec);
   const resource = `container ${a.name}`;
   ctx.progress({ resource, service, status: recreate ? 'Recreating' : 'Creating' });
   const name = recreate ? `${a.existingId!.slice(0, 12)}_${a.name}` : a.name;
@@ -54,11 +56,15 @@ export async function createPhase(ctx: ExecContext, a: PlanAction): Promise<void
 export async function startPhase(ctx: ExecContext, a: PlanAction): Promise<void> {
   const service = a.service!;
   const resource = `container ${a.name}`;
+  if (a.action === 'recreate' && a.existingId && a.details?.rolling && !ctx.options.noStart) return rollReplica(ctx, a, createdOf(ctx).get(a.id)!);
   if (a.action === 'recreate' && a.existingId) await replaceOld(ctx, a);
   const id = a.action === 'start' ? a.existingId! : createdOf(ctx).get(a.id)!;
   if (a.action === 'start') ctx.registry.byAction.set(a.id, id);
+  // A restore plan gives a backup its name back before starting it.
+  if (typeof a.details?.rename === 'string') await renameBack(ctx, id, a.details.rename);
   if (ctx.options.noStart) return;
   await waitForDependencies(ctx, a);
+  throwIfInterrupted(ctx, a);
   ctx.progress({ resource, service, status: 'Starting' });
   await ctx.engine.startContainer(id);
   ctx.progress({ resource, service, status: 'Started' });
@@ -70,7 +76,9 @@ async function replaceOld(ctx: ExecContext, a: PlanAction): Promise<void> {
   const oldId = a.existingId!;
   try {
     await ctx.engine.stopContainer(oldId, ctx.options.timeout);
-    await ctx.engine.removeContainer(oldId, { force: true });
+    // Atomic up: the old container stays, stopped and renamed, until the up is verified.
+    if (typeof a.details?.backupName === 'string') await ctx.engine.renameContainer(oldId, a.details.backupName);
+    else await ctx.engine.removeContainer(oldId, { force: true });
   } catch (e) {
     await ctx.engine.removeContainer(id, { force: true, volumes: true });
     throw e;
@@ -102,9 +110,13 @@ export async function removeContainer(ctx: ExecContext, a: PlanAction): Promise<
   const id = a.existingId ?? a.name;
   ctx.progress({ resource, service: a.service, status: 'Stopping' });
   await ctx.engine.stopContainer(id, ctx.options.timeout);
+  ctx.registry.drop(id);
+  if (typeof a.details?.backupName === 'string') {
+    await ctx.engine.renameContainer(id, a.details.backupName);
+    return ctx.progress({ resource, service: a.service, status: 'Stopped' });
+  }
   ctx.progress({ resource, service: a.service, status: 'Removing' });
   await ctx.engine.removeContainer(id, { force: true, volumes: Boolean(ctx.options.removeVolumes) });
-  ctx.registry.drop(id);
   ctx.progress({ resource, service: a.service, status: 'Removed' });
 }
 
@@ -112,7 +124,13 @@ export async function stopContainer(ctx: ExecContext, a: PlanAction): Promise<vo
   const resource = `container ${a.name}`;
   ctx.progress({ resource, service: a.service, status: 'Stopping' });
   await ctx.engine.stopContainer(a.existingId ?? a.name, ctx.options.timeout);
+  if (typeof a.details?.rename === 'string') await renameBack(ctx, a.existingId ?? a.name, a.details.rename);
   ctx.progress({ resource, service: a.service, status: 'Stopped' });
+}
+
+async function renameBack(ctx: ExecContext, id: string, name: string): Promise<void> {
+  await ctx.engine.renameContainer(id, name);
+  ctx.registry.rename(id, name);
 }
 
 const warned = new WeakMap<ExecContext, Set<string>>();

@@ -20,6 +20,10 @@ export interface ExecuteOptions {
   version: string;
   /** Lines of build output. */
   onBuildOutput?: (service: string, line: string) => void;
+  /** Aborted on Ctrl-C / SIGTERM: no new step starts, in-flight engine calls finish. */
+  signal?: AbortSignal;
+  /** `--wait-timeout` seconds: how long a rolling replica may take to become healthy. */
+  waitTimeout?: number;
 }
 
 export interface ExecContext {

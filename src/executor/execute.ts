@@ -39,6 +39,8 @@ export interface ExecuteResult {
   skipped: { action: PlanAction; cause: PlanAction }[];
   /** Container ids by plan action id, for containers created, started or kept. */
   containers: Map<string, string>;
+  /** The signal aborted the walk: these actions never started. */
+  cancelled: PlanAction[];
 }
 
 export async function execute(input: ExecuteInput): Promise<ExecuteResult> {
@@ -52,7 +54,7 @@ export async function execute(input: ExecuteInput): Promise<ExecuteResult> {
   for (const a of input.plan.actions) if (a.type === 'container' && a.existingId && a.action !== 'remove') ctx.registry.byAction.set(a.id, a.existingId);
   const steps = expandSteps(input.plan.actions.filter((a) => a.action !== 'noop' || a.type === 'container'), input.project);
   const byStep = new Map(steps.map((s) => [s.id, s]));
-  const result = await walk(steps, (id) => runStep(ctx, byStep.get(id)!), { parallel: input.options.parallel });
+  const result = await walk(steps, (id) => runStep(ctx, byStep.get(id)!), { parallel: input.options.parallel, signal: input.options.signal });
   const failures: ActionFailure[] = [];
   for (const [stepId, err] of result.failed) {
     const action = byStep.get(stepId)!.action;
@@ -64,7 +66,9 @@ export async function execute(input: ExecuteInput): Promise<ExecuteResult> {
   for (const s of dedupe(skipped)) {
     progress({ resource: `${s.action.type} ${s.action.name}`, service: s.action.service, status: 'Skipped', message: `because ${s.cause.service ? `service ${s.cause.service}` : s.cause.name} failed` });
   }
-  return { ok: failures.length === 0 && skipped.length === 0, failures, skipped: dedupe(skipped), containers: ctx.registry.byAction };
+  const cancelled = dedupe(result.cancelled.map((id) => ({ action: byStep.get(id)!.action }))).map((c) => c.action);
+  const ok = failures.length === 0 && skipped.length === 0 && cancelled.length === 0;
+  return { ok, failures, skipped: dedupe(skipped), containers: ctx.registry.byAction, cancelled };
 }
 
 function dedupe<T extends { action: PlanAction }>(xs: T[]): T[] {

@@ -17,7 +17,8 @@ export function expandSteps(actions: PlanAction[], project: Project): Step[] {
   const twoPhase = (a: PlanAction | undefined) => a?.type === 'container' && (a.action === 'create' || a.action === 'recreate');
   const steps: Step[] = [];
   for (const a of actions) {
-    const optional = (a.waitFor ?? []).filter((w) => !w.required).map((w) => w.action);
+    const soft = Array.isArray(a.details?.softDependsOn) ? (a.details.softDependsOn as string[]) : [];
+    const optional = [...(a.waitFor ?? []).filter((w) => !w.required).map((w) => w.action), ...soft];
     if (!twoPhase(a)) {
       steps.push({ id: a.id, dependsOn: a.dependsOn, optional, action: a, phase: 'run' });
       continue;

@@ -16,12 +16,16 @@ export interface WalkResult {
   failed: Map<string, unknown>;
   /** Skipped node → the failed node that caused it. */
   skipped: Map<string, string>;
+  /** Nodes never started because `signal` aborted the walk. */
+  cancelled: string[];
 }
 
 export interface WalkOptions {
   /** Max nodes running at once; 0 or undefined = unlimited. */
   parallel?: number;
   onSkip?: (id: string, cause: string) => void;
+  /** Once aborted, no further node starts; the walk ends when the running ones finish. */
+  signal?: AbortSignal;
 }
 
 export async function walk(nodes: WalkNode[], run: (id: string) => Promise<void>, opts: WalkOptions = {}): Promise<WalkResult> {
@@ -33,7 +37,7 @@ export async function walk(nodes: WalkNode[], run: (id: string) => Promise<void>
     waiting.set(n.id, deps.length);
     for (const d of deps) (dependents.get(d) ?? dependents.set(d, []).get(d)!).push(n);
   }
-  const result: WalkResult = { done: [], failed: new Map(), skipped: new Map() };
+  const result: WalkResult = { done: [], failed: new Map(), skipped: new Map(), cancelled: [] };
   const limit = opts.parallel && opts.parallel > 0 ? opts.parallel : Infinity;
   const queue: string[] = nodes.filter((n) => waiting.get(n.id) === 0).map((n) => n.id);
   let running = 0;
@@ -65,6 +69,7 @@ export async function walk(nodes: WalkNode[], run: (id: string) => Promise<void>
     release(id, cause);
   };
   const pump = () => {
+    if (opts.signal?.aborted) return void (running === 0 && settle());
     while (running < limit && queue.length) {
       const id = queue.shift()!;
       running++;
@@ -88,8 +93,12 @@ export async function walk(nodes: WalkNode[], run: (id: string) => Promise<void>
     if (running === 0 && remaining > 0 && !queue.length) fail(new Error('walk: the graph has a cycle'));
   };
   if (remaining === 0) return result;
+  const onAbort = () => running === 0 && settle();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   pump();
-  if (running === 0 && remaining > 0) throw new Error('walk: the graph has a cycle');
-  await finished;
+  if (running === 0 && remaining > 0 && !opts.signal?.aborted) throw new Error('walk: the graph has a cycle');
+  await finished.finally(() => opts.signal?.removeEventListener('abort', onAbort));
+  const ended = new Set([...result.done, ...result.failed.keys(), ...result.skipped.keys()]);
+  result.cancelled = nodes.map((n) => n.id).filter((id) => !ended.has(id));
   return result;
 }

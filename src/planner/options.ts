@@ -5,6 +5,7 @@ import type { Project } from '../model/project.js';
 import type { Locate } from './cycles.js';
 import type { ServiceEdge } from './graph.js';
 import type { PlanAction } from './plan-types.js';
+import type { UpdateStrategy } from './strategy.js';
 
 export type PullOption = 'always' | 'missing' | 'never' | 'build';
 
@@ -26,6 +27,10 @@ export interface PlanOptions {
   locate?: Locate;
   /** Embed the model in the plan (default true). */
   includeModel?: boolean;
+  /** Keep replaced/removed containers as backups until the `up` is verified (backups.ts). */
+  atomic?: boolean;
+  /** `up --strategy`: override each service's deploy.update_config.order (strategy.ts). */
+  strategy?: UpdateStrategy;
 }
 
 /** Shared by the per-kind planners of one `plan()` call. */

@@ -16,6 +16,8 @@ import type { PlanContext, PlanOptions } from './options.js';
 import { findOrphans, planOrphans } from './orphans.js';
 import { PLAN_FORMAT_VERSION, type Plan, type PlanAction, type PlanSummary } from './plan-types.js';
 import { sortActions } from './toposort.js';
+import { keepBackups, splitBackups, staleBackupAction } from './backups.js';
+import { applyUpdateStrategy } from './strategy.js';
 import { planVolumes } from './volumes.js';
 
 export type { PlanOptions } from './options.js';
@@ -26,8 +28,11 @@ export function plan(desired: Project, snapshot: Snapshot, opts: PlanOptions = {
   const networks = planNetworks(ctx);
   const volumes = planVolumes(ctx);
   planContainers(ctx, { images, networks, volumes });
-  const orphans = findOrphans(desired, snapshot.containers, opts.disabledServices);
-  ctx.actions.push(...planOrphans(orphans, Boolean(opts.removeOrphans), ctx.warnings));
+  const { live, backups } = splitBackups(snapshot.containers);
+  const orphans = findOrphans(desired, live, opts.disabledServices);
+  ctx.actions.push(...planOrphans(orphans, Boolean(opts.removeOrphans), ctx.warnings), ...backups.map(staleBackupAction));
+  applyUpdateStrategy(desired.services, ctx.actions, opts.strategy, ctx.warnings);
+  if (opts.atomic) keepBackups(ctx.actions);
   if (ctx.errors.length) throw new PlanError(ctx.errors);
   return assemblePlan(desired, snapshot, 'up', sortActions(uniqueIds(ctx.actions)), ctx.warnings, opts);
 }
@@ -59,7 +64,7 @@ function createContext(project: Project, snapshot: Snapshot, opts: PlanOptions):
     adj,
     scope,
     targets: targets.length ? new Set(targets) : new Set(scope),
-    containersByService: groupByService(snapshot.containers),
+    containersByService: groupByService(splitBackups(snapshot.containers).live),
     actions: [],
     byService: new Map(),
     warnings: [],

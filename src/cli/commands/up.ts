@@ -27,6 +27,8 @@ export const upCommand = defineCommand({
       .option('exit-code-from', { type: 'string', requiresArg: true, describe: "Return this service's exit code (implies --abort-on-container-exit)" })
       .option('attach', { type: 'string', array: true, requiresArg: true, describe: 'Only show the logs of these services (foreground)' })
       .option('log-prefix', { type: 'boolean', default: true, describe: 'Prefix log lines with the container (--no-log-prefix: do not)' })
+      .option('rollback', { type: 'boolean', default: true, describe: 'Restore the previous containers if the up fails (--no-rollback: do not)' })
+      .option('strategy', { type: 'string', choices: ['rolling', 'stop-first'], describe: 'Update order for every service (default: each deploy.update_config.order)' })
       .option('lock-timeout', { type: 'number', requiresArg: true, describe: 'Seconds to wait for another command holding the project lock (default 180)' })
       .option('plan', { type: 'string', requiresArg: true, describe: 'Apply a plan saved by `ncompose plan -o` (refused if the engine changed since)' }),
   load: () => import('../../commands/up.js'),

@@ -1,0 +1,126 @@
+/**
+ * The end of an atomic `up` (docs/safe-deploys.md). The forward plan kept every replaced or
+ * removed container as a stopped backup; now verify what it started (running, and healthy when
+ * it has a healthcheck or --wait is given). All well: the commit plan removes the backups.
+ * Otherwise the restore plan — computed from the snapshot taken before the `up` and one taken
+ * now — removes what the `up` made and gives the backups back their names and state.
+ */
+import type { Io } from '../cli/io.js';
+import { NcomposeError } from '../diagnostics.js';
+import type { Snapshot } from '../engine/engine.js';
+import { observe } from '../engine/observe.js';
+import type { ExecuteResult } from '../executor/execute.js';
+import { formatLogLines, lastLogLines } from '../executor/last-logs.js';
+import { healthTiming } from '../executor/wait-conditions.js';
+import { waitReady, type ReadyTarget } from '../executor/wait-ready.js';
+import type { Plan, PlanAction } from '../planner/plan-types.js';
+import { planCommit, planRestore } from '../planner/restore.js';
+import type { RollingDetails } from '../planner/strategy.js';
+import { applyPlan, type ProgressArgs, type Session } from '../commands/engine/session.js';
+import { openRevisionStore } from './record-revision.js';
+
+export interface FinishArgs extends ProgressArgs {
+  wait?: boolean;
+  'wait-timeout'?: number;
+  timeout?: number;
+}
+
+export interface FinishInput {
+  session: Pick<Session, 'engine' | 'project' | 'meta'>;
+  plan: Plan;
+  before: Snapshot;
+  result: ExecuteResult;
+  io: Io;
+  args: FinishArgs;
+  signal: AbortSignal;
+  noStart: boolean;
+}
+
+interface Failure {
+  text: string;
+  /** Only rolling services with failure_action pause/continue failed: keep what succeeded. */
+  soft: boolean;
+  interrupted: boolean;
+}
+
+/** Resolves when the `up` is committed; throws (exit 1, or 130 when interrupted) after a rollback. */
+export async function finishAtomicUp(input: FinishInput): Promise<void> {
+  const failure = await findFailure(input);
+  if (!failure) return commit(input, new Set());
+  if (failure.soft) {
+    await commit(input, incompleteActions(input.result));
+    throw new NcomposeError(`up failed, not rolled back (failure_action of the rolling update): ${failure.text}`);
+  }
+  return restore(input, failure);
+}
+
+async function findFailure(input: FinishInput): Promise<Failure | undefined> {
+  const { result, signal } = input;
+  if (signal.aborted) return { text: 'interrupted', soft: false, interrupted: true };
+  if (!result.ok) {
+    const f = result.failures.find((x) => !x.unreachable) ?? result.failures[0];
+    if (!f) return { text: `${result.skipped.length} actions skipped`, soft: false, interrupted: false };
+    const soft = result.failures.every((x) => ['pause', 'continue'].includes((x.action.details?.rolling as RollingDetails | undefined)?.failureAction ?? ''));
+    const id = result.containers.get(f.action.id);
+    const logs = id && f.action.type === 'container' && !f.action.details?.rolling ? formatLogLines(f.action.name, await lastLogLines(input.session.engine, id)) : '';
+    return { text: f.message + logs, soft, interrupted: false };
+  }
+  if (input.noStart) return undefined;
+  const text = await verify(input);
+  return text === undefined ? undefined : { text, soft: false, interrupted: signal.aborted };
+}
+
+/** Containers this `up` started (all of them with --wait), each checked until ready or failed. */
+async function verify(input: FinishInput): Promise<string | undefined> {
+  const { session, plan, result, args, signal } = input;
+  const targets: (ReadyTarget & { action: PlanAction })[] = [];
+  for (const a of plan.actions) {
+    if (a.type !== 'container' || !a.service || a.action === 'remove' || a.action === 'stop') continue;
+    if (a.action === 'noop' && !args.wait) continue;
+    const id = result.containers.get(a.id) ?? a.existingId;
+    if (id) targets.push({ id, name: a.name, service: a.service, action: a });
+  }
+  const timeout = args['wait-timeout'] ?? Math.ceil(Math.max(0, ...targets.map((t) => healthTiming(session.project.services[t.service]?.healthcheck).deadlineMs)) / 1000);
+  const aborted = new Promise<string>((res) => (signal.aborted ? res('interrupted') : signal.addEventListener('abort', () => res('interrupted'), { once: true })));
+  const checks = targets.map(async (t) => {
+    const [err] = await waitReady(session.engine, session.project, [t], timeout);
+    return err ? err + formatLogLines(t.name, await lastLogLines(session.engine, t.id)) : undefined;
+  });
+  const first = Promise.all(checks).then((errs) => errs.find((e) => e !== undefined));
+  return Promise.race([first, aborted]);
+}
+
+function incompleteActions(result: ExecuteResult): Set<string> {
+  return new Set([...result.failures.map((f) => f.action.id), ...result.skipped.map((s) => s.action.id), ...result.cancelled.map((a) => a.id)]);
+}
+
+async function commit(input: FinishInput, incomplete: Set<string>): Promise<void> {
+  const plan = planCommit(input.plan, incomplete);
+  if (!plan.actions.length) return;
+  const res = await applyPlan(input.session, plan, input.before, input.io, { quiet: true }, { timeout: 0 });
+  if (!res.ok) input.io.err(`warning: some replaced containers could not be removed; the next up removes them\n`);
+}
+
+async function restore(input: FinishInput, failure: Failure): Promise<never> {
+  const { session, io, args } = input;
+  const code = failure.interrupted ? 130 : 1;
+  io.err(`rolling back project ${session.project.name}: ${failure.text.split('\n')[0]}\n`);
+  const now = await observe(session.engine, session.project);
+  const { plan, lost } = planRestore(input.before, now);
+  const res = await applyPlan(session, plan, now, io, args, { timeout: args.timeout, removeVolumes: true }, 'Rolling back');
+  for (const name of lost) io.err(`warning: container ${name} was removed by this up and cannot be restored\n`);
+  const to = await revisionLabel(input);
+  if (!res.ok) throw new NcomposeError(`up failed and the rollback to ${to} did not complete (run \`ncompose up\` again to converge): ${failure.text}`, [], code);
+  throw new NcomposeError(`rolled back to ${to}: ${failure.text}`, [], code);
+}
+
+async function revisionLabel(input: FinishInput): Promise<string> {
+  try {
+    const store = openRevisionStore(input.session.engine, input.session.project.name, input.io.env, () => {});
+    const latest = (await store.list()).at(-1);
+    if (latest) return `revision ${latest.number}`;
+  } catch {
+    // the message still says what happened
+  }
+  return 'the state before this up (no revision recorded yet)';
+}
