@@ -100,6 +100,8 @@ describe('validateSchema', () => {
     ['include needs a path', { include: [{ env_file: '.env' }], services: {} }, 'schema_required include.0'],
     ['model needs model', { models: { m: { name: 'x' } }, services: {} }, 'schema_required models.m'],
     ['project name pattern', { name: 'My Project', services: {} }, 'schema_pattern name'],
+    ['enum value typo gets a hint', svc({ cgroup: 'hots' }), 'schema_enum services.a.cgroup did you mean "host"?'],
+    ['a deploy key at service level says where it belongs', svc({ replicas: 2 }), 'schema_unknown_key services.a.replicas it belongs under deploy.replicas'],
   ])('%s', (_name, raw, expected) => {
     expect(check(raw)).toEqual([expected]);
   });

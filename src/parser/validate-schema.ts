@@ -37,6 +37,25 @@ const FORMAT_NAMES: Record<string, string> = {
   cidr: 'a subnet in CIDR form such as 172.28.0.0/16',
 };
 
+/** Service-level keys people write at the wrong level: where they belong. */
+const MOVED_SERVICE_KEYS: Record<string, string> = {
+  replicas: 'deploy.replicas',
+  resources: 'deploy.resources',
+  placement: 'deploy.placement',
+  update_config: 'deploy.update_config',
+  restart_policy: 'deploy.restart_policy',
+  context: 'build.context',
+  dockerfile: 'build.dockerfile',
+  args: 'build.args',
+  target: 'build.target',
+  aliases: 'networks.<network>.aliases',
+  ipv4_address: 'networks.<network>.ipv4_address',
+  test: 'healthcheck.test',
+  interval: 'healthcheck.interval',
+  driver: 'logging.driver',
+  memory: 'deploy.resources.limits.memory',
+};
+
 const TYPE_NAMES: Record<string, string> = { object: 'a mapping', array: 'a list', null: 'null', integer: 'an integer' };
 
 /** Validate the raw model; every error goes to ctx with its path and position. */
@@ -75,7 +94,8 @@ const FINDERS: Record<string, Finder> = {
   additionalProperties: (p, path, where, e) => {
     const key = String(p['additionalProperty']);
     const guess = didYouMean(key, Object.keys(e.parentSchema?.properties ?? {}));
-    const hint = guess ? `did you mean "${guess}"?` : undefined;
+    const moved = path.length === 2 && path[0] === 'services' ? MOVED_SERVICE_KEYS[key] : undefined;
+    const hint = guess ? `did you mean "${guess}"?` : moved ? `it belongs under ${moved}` : undefined;
     return { code: 'schema_unknown_key', message: `unknown key "${key}" in ${where}`, path: [...path, key], atKey: true, hint };
   },
   propertyNames: (p, path, where) => {
@@ -84,7 +104,11 @@ const FINDERS: Record<string, Finder> = {
     return { code: 'schema_invalid_name', message, path: [...path, name], atKey: true };
   },
   type: (p, path, where) => ({ code: 'schema_type', message: `${where} must be ${typeList(p['type'])}`, path }),
-  enum: (p, path, where) => ({ code: 'schema_enum', message: `${where} must be one of: ${(p['allowedValues'] as unknown[]).join(', ')}`, path }),
+  enum: (p, path, where, e) => {
+    const allowed = (p['allowedValues'] as unknown[]).map(String);
+    const guess = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+    return { code: 'schema_enum', message: `${where} must be one of: ${allowed.join(', ')}`, path, hint: guess ? `did you mean "${guess}"?` : undefined };
+  },
   format: (p, path, where) => ({ code: 'schema_format', message: `${where} must be ${FORMAT_NAMES[String(p['format'])] ?? String(p['format'])}`, path }),
   required: (p, path, where) => ({ code: 'schema_required', message: `${where} is missing the required key "${String(p['missingProperty'])}"`, path }),
   uniqueItems: (p, path, where) => {
