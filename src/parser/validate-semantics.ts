@@ -43,11 +43,11 @@ function checkImage(svc: ServiceConfig, base: Path, ctx: LoadContext): void {
 function checkResources(project: Project, svc: ServiceConfig, base: Path, ctx: LoadContext): void {
   const networks = { default: true, ...(project.networks ?? {}) };
   for (const net of keysOf(svc.networks)) {
-    if (!(net in networks)) reportUndefined(ctx, 'undefined_network', 'network', net, [...base, 'networks'], Object.keys(networks));
+    if (!Object.hasOwn(networks, net)) reportUndefined(ctx, 'undefined_network', 'network', net, [...base, 'networks'], Object.keys(networks));
   }
   listOf(svc.volumes).forEach((v, i) => {
     const source = namedVolumeSource(v);
-    if (source !== undefined && !(source in (project.volumes ?? {}))) {
+    if (source !== undefined && !Object.hasOwn(project.volumes ?? {}, source)) {
       reportUndefined(ctx, 'undefined_volume', 'volume', source, [...base, 'volumes', i], Object.keys(project.volumes ?? {}), true);
     }
   });
@@ -59,7 +59,7 @@ function checkResources(project: Project, svc: ServiceConfig, base: Path, ctx: L
   for (const [kind, refs, declared, at] of files) {
     refs.forEach((ref, i) => {
       const source = typeof ref === 'string' ? ref : (ref as { source?: string } | null)?.source;
-      if (source && !(source in (declared ?? {}))) reportUndefined(ctx, `undefined_${kind}`, kind, source, [...at, i], Object.keys(declared ?? {}), true);
+      if (source && !Object.hasOwn(declared ?? {}, source)) reportUndefined(ctx, `undefined_${kind}`, kind, source, [...at, i], Object.keys(declared ?? {}), true);
     });
   }
 }
@@ -79,8 +79,8 @@ function reportUndefined(ctx: LoadContext, code: string, kind: string, name: str
 /** depends_on, links, volumes_from and `service:` modes must name an existing, active service. */
 function checkServiceRefs(edges: ServiceEdge[], base: Path, services: Services, disabled: Services, ctx: LoadContext): void {
   for (const edge of edges) {
-    if (edge.target in services) continue;
-    const inactive = edge.target in disabled;
+    if (Object.hasOwn(services, edge.target)) continue;
+    const inactive = Object.hasOwn(disabled, edge.target);
     const optional = edge.kind === 'depends_on' && edge.required === false;
     const state = inactive ? 'is not enabled (its profiles are inactive)' : 'does not exist';
     ctx.report({

@@ -23,10 +23,11 @@ const additionalContexts: Rule = (svc, base, project, ctx) => {
   if (!contexts || typeof contexts !== 'object' || Array.isArray(contexts)) return;
   for (const [name, value] of Object.entries(contexts)) {
     if (typeof value !== 'string' || !value.startsWith('service:')) continue;
-    const target = project.services[value.slice('service:'.length)];
+    const ref = value.slice('service:'.length);
+    const target = Object.hasOwn(project.services, ref) ? project.services[ref] : undefined;
     if (target && target.build) continue;
     const why = target ? 'has no build section' : 'does not exist';
-    ctx.report({ code: 'build_context_service', message: `build context "${name}" of service "${base[1]}" names service "${value.slice(8)}", which ${why}`, path: [...base, 'build', 'additional_contexts', name] });
+    ctx.report({ code: 'build_context_service', message: `build context "${name}" of service "${base[1]}" names service "${ref}", which ${why}`, path: [...base, 'build', 'additional_contexts', name] });
   }
 };
 
@@ -50,7 +51,7 @@ const models: Rule = (svc, base, project, ctx) => {
   const used = (svc as { models?: unknown }).models;
   const names = Array.isArray(used) ? used.filter((m): m is string => typeof m === 'string') : used && typeof used === 'object' ? Object.keys(used) : [];
   for (const m of names) {
-    if (m in (project.models ?? {})) continue;
+    if (Object.hasOwn(project.models ?? {}, m)) continue;
     ctx.report({ code: 'undefined_model', message: `model "${m}" is used but not declared in the top-level models`, path: findEntryPath(ctx, [...base, 'models'], m) });
   }
 };
