@@ -11,7 +11,9 @@ const NOT_APPLIED: [path: string, why: string][] = [
   ['deploy.mode', 'Swarm only'],
   ['deploy.labels', 'Swarm only'],
   ['deploy.placement', 'Swarm only'],
-  ['deploy.update_config', 'Swarm only'],
+  // order, parallelism, delay and failure_action drive `up` (planner/strategy.ts); these two do not.
+  ['deploy.update_config.monitor', 'Swarm only'],
+  ['deploy.update_config.max_failure_ratio', 'Swarm only'],
   ['deploy.rollback_config', 'Swarm only'],
   ['deploy.endpoint_mode', 'Swarm only'],
   ['deploy.restart_policy.delay', 'Swarm only'],
