@@ -43,7 +43,7 @@ function planService(ctx: PlanContext, name: string, res: ResourceActions): void
   let next = Math.max(0, ...kept.map(numberOf)) + 1;
   for (let i = kept.length; i < count; i++, next++) {
     const cname = containerName(ctx.project.name, name, svc, next);
-    acts.push({ ...base(next, cname), action: 'create', cause: kept.length ? 'scale_up' : 'missing', changes: [] });
+    acts.push(base(next, cname, { action: 'create', cause: kept.length ? 'scale_up' : 'missing', changes: [] }));
   }
   // A duplicate left by an interrupted recreate may hold the temporary name a recreate would use.
   for (const a of acts) if (a.action !== 'remove' && dupes.length) a.dependsOn.push(...dupes.map((d) => d.id));
@@ -103,8 +103,20 @@ function serviceParentRecreated(ctx: PlanContext, svc: ServiceConfig): { path: s
   return undefined;
 }
 
-type BaseFn = (n: number, cname: string) => Omit<PlanAction, 'action' | 'cause' | 'changes'>;
+interface ContainerFields {
+  action: PlanAction['action'];
+  cause: PlanAction['cause'];
+  changes: PlanAction['changes'];
+  existingId?: string;
+  /** Recreate: the name the old container has now. */
+  oldName?: string;
+  /** Kept as is: the container keeps the name it has. */
+  engineName?: string;
+}
 
+type BaseFn = (n: number, cname: string, f: ContainerFields) => PlanAction;
+
+/** Container actions of one service share their dependencies; built as literals (no spreads: 1000s per plan). */
 function containerBase(ctx: PlanContext, name: string, want: DesiredService, res: ResourceActions): BaseFn {
   const svc = want.svc;
   const dependsOn: string[] = [];
@@ -115,28 +127,27 @@ function containerBase(ctx: PlanContext, name: string, want: DesiredService, res
   for (const dep of ctx.adj.get(name) ?? []) {
     for (const a of ctx.byService.get(dep) ?? []) if (a.action !== 'remove') dependsOn.push(a.id);
   }
-  return (n, cname) => ({
-    id: `container:${name}-${n}`,
-    type: 'container',
-    name: cname,
-    service: name,
-    number: n,
-    dependsOn: [...dependsOn],
-    details: { service: name, number: n, containerName: cname, configHash: want.hash, image: want.ref, ...(want.imageId ? { imageId: want.imageId } : {}) },
-  });
+  return (n, cname, f) => {
+    const engineName = f.engineName ?? cname;
+    const details: Record<string, unknown> = { service: name, number: n, containerName: engineName, configHash: want.hash, image: want.ref };
+    if (want.imageId) details.imageId = want.imageId;
+    if (f.oldName) details.oldName = f.oldName;
+    const a: PlanAction = { id: `container:${name}-${n}`, action: f.action, type: 'container', name: engineName, service: name, number: n, cause: f.cause, changes: f.changes, dependsOn: dependsOn.slice(), details };
+    if (f.existingId) a.existingId = f.existingId;
+    return a;
+  };
 }
 
 function keptAction(ctx: PlanContext, name: string, c: ContainerSummary, reason: RecreateReason | undefined, base: BaseFn): PlanAction {
   const n = numberOf(c);
   const cname = containerName(ctx.project.name, name, ctx.project.services[name], n);
-  const b = base(n, cname);
   // A recreate interrupted before its rename leaves `<id12>_<name>`: converge by recreating it.
   if (!reason && isTempName(c.name, cname)) reason = { cause: 'interrupted_recreate', changes: [] };
-  if (reason) return { ...b, action: 'recreate', cause: reason.cause, changes: reason.changes, existingId: c.id, details: { ...b.details, oldName: c.name } };
+  if (reason) return base(n, cname, { action: 'recreate', cause: reason.cause, changes: reason.changes, existingId: c.id, oldName: c.name });
   // A one-shot others wait on with service_completed_successfully, exited 0: its job is done.
   const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting' || completedOneShot(ctx, name, c);
-  const common = { ...b, name: c.name, existingId: c.id, changes: [], details: { ...b.details, containerName: c.name } };
-  return running ? { ...common, action: 'noop', cause: 'up_to_date' } : { ...common, action: 'start', cause: 'stopped' };
+  const f = running ? ({ action: 'noop', cause: 'up_to_date' } as const) : ({ action: 'start', cause: 'stopped' } as const);
+  return base(n, cname, { ...f, changes: [], existingId: c.id, engineName: c.name });
 }
 
 export function removeAction(service: string, c: ContainerSummary, cause: string): PlanAction {
@@ -156,18 +167,23 @@ export function removeAction(service: string, c: ContainerSummary, cause: string
   };
 }
 
+type Wait = NonNullable<PlanAction['waitFor']>[number];
+
 /** depends_on conditions for every replica of each dependency in scope. */
 function addWaitFor(ctx: PlanContext, name: string, acts: PlanAction[]): void {
-  const waits: NonNullable<PlanAction['waitFor']> = [];
+  const waits: Wait[] = [];
   for (const [dep, d] of dependsOnEntries(ctx.project.services[name])) {
     if (!ctx.scope.has(dep) || dep === name) continue;
     for (const a of ctx.byService.get(dep) ?? []) {
       if (a.action === 'remove') continue;
-      waits.push({ action: a.id, service: dep, condition: d.condition, required: d.required, ...(d.restart ? { restart: true } : {}) });
+      const w: Wait = { action: a.id, service: dep, condition: d.condition, required: d.required };
+      if (d.restart) w.restart = true;
+      waits.push(w);
     }
   }
   if (!waits.length) return;
-  for (const a of acts) if (a.action !== 'remove') a.waitFor = waits.map((w) => ({ ...w }));
+  // Replicas share the (read-only) entries; each gets its own array.
+  for (const a of acts) if (a.action !== 'remove') a.waitFor = waits.slice();
 }
 
 /** Containers without a number label, or repeating one, cannot be kept as a replica. */
