@@ -27,6 +27,8 @@ export function expandSteps(actions: PlanAction[], project: Project): Step[] {
     const referenced = svc ? referencedServices(svc, project) : new Set<string>();
     const createDeps = a.dependsOn.filter((d) => {
       const dep = byId.get(d);
+      // A duplicate replica (left by an interrupted recreate) may hold the temporary name this create uses.
+      if (dep?.action === 'remove' && dep.cause === 'invalid_number') return true;
       return !dep || dep.type !== 'container' || (dep.service !== undefined && referenced.has(dep.service));
     }).map((d) => (twoPhase(byId.get(d)) ? `${d}#create` : d));
     steps.push({ id: `${a.id}#create`, dependsOn: createDeps, action: a, phase: 'create' });
