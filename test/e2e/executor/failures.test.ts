@@ -20,6 +20,8 @@ function project(compose: string) {
   return {
     ...p,
     up: (env?: Record<string, string>) => ncompose(['-p', p.name, 'up', '-d', '--wait', '--progress', 'plain', '-t', '1'], { cwd: p.dir, env }),
+    /** Without the safe-deploy rollback: what the executor alone does with a failed node. */
+    upNoRollback: () => ncompose(['-p', p.name, 'up', '-d', '--wait', '--no-rollback', '--progress', 'plain', '-t', '1'], { cwd: p.dir }),
     rewrite: (text: string) => writeFileSync(path.join(p.dir, 'compose.yaml'), text),
     down: () => ncompose(['-p', p.name, 'down', '-v', '-t', '1'], { cwd: p.dir }),
   };
@@ -35,7 +37,7 @@ describe('failures on the engine', () => {
   it('an image that does not exist with pull_policy: never', () => {
     const bad = `services:\n${service('app').replace(TEST_IMAGE, 'ncompose-test/absent:1')}    pull_policy: never\n${service('other')}`;
     const p = project(bad);
-    const r = p.up();
+    const r = p.upNoRollback();
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/error: service app: image ncompose-test\/absent:1 is not present/);
     expect(running(p.name)).toEqual([`${p.name}-other-1`]);
@@ -71,7 +73,7 @@ describe('failures on the engine', () => {
     command: ["sh", "-c", "exit ${code}"]
 ${service('api', '    depends_on:\n      migrate: { condition: service_completed_successfully }\n')}${service('web', '    depends_on: [api]\n')}${service('other')}`;
     const p = project(stack(1));
-    const r = p.up();
+    const r = p.upNoRollback();
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/error: service api: dependency migrate exited with code 1/);
     expect(r.stderr).toMatch(/web-1 not started: service api failed/);
