@@ -13,6 +13,7 @@ import noDuplicateHostPorts from './no-duplicate-host-ports.js';
 import noDuplicateKeys from './no-duplicate-keys.js';
 import noFloatingImageTag from './no-floating-image-tag.js';
 import noHealthyWithoutHealthcheck from './no-healthy-without-healthcheck.js';
+import noHostCgroup from './no-host-cgroup.js';
 import noHostIpc from './no-host-ipc.js';
 import noHostNetwork from './no-host-network.js';
 import noHostPid from './no-host-pid.js';
@@ -27,6 +28,7 @@ import noPortsOnAllInterfaces from './no-ports-on-all-interfaces.js';
 import noPrivileged from './no-privileged.js';
 import noQuotesInVolumes from './no-quotes-in-volumes.js';
 import noRootUser from './no-root-user.js';
+import noSelinuxDisabled from './no-selinux-disabled.js';
 import noSensitiveHostMounts from './no-sensitive-host-mounts.js';
 import noSharedMountPropagation from './no-shared-mount-propagation.js';
 import noUnconfinedApparmor from './no-unconfined-apparmor.js';
@@ -43,6 +45,7 @@ import requireCapDropAll from './require-cap-drop-all.js';
 import requireHealthcheck from './require-healthcheck.js';
 import requireNoNewPrivileges from './require-no-new-privileges.js';
 import requireProjectName from './require-project-name.js';
+import requireReadOnlyRootfs from './require-read-only-rootfs.js';
 import requireResourceLimits from './require-resource-limits.js';
 import requireRestartPolicy from './require-restart-policy.js';
 import schema from './schema.js';
@@ -67,6 +70,7 @@ export const RULES: Rule[] = [
   noDuplicateKeys,
   noFloatingImageTag,
   noHealthyWithoutHealthcheck,
+  noHostCgroup,
   noHostIpc,
   noHostNetwork,
   noHostPid,
@@ -81,6 +85,7 @@ export const RULES: Rule[] = [
   noPrivileged,
   noQuotesInVolumes,
   noRootUser,
+  noSelinuxDisabled,
   noSensitiveHostMounts,
   noSharedMountPropagation,
   noUnconfinedApparmor,
@@ -97,6 +102,7 @@ export const RULES: Rule[] = [
   requireHealthcheck,
   requireNoNewPrivileges,
   requireProjectName,
+  requireReadOnlyRootfs,
   requireResourceLimits,
   requireRestartPolicy,
   schema,
