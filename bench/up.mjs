@@ -26,6 +26,9 @@ function cleanup(project) {
   const ids = (args) => execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
   const cs = ids(['ps', '-aq', '--filter', label]);
   if (cs.length) execFileSync('docker', ['rm', '-f', ...cs], { stdio: 'ignore' });
+  // ncompose's deploy history (revision volumes) carries no compose label.
+  const revs = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${project}`]);
+  if (revs.length) execFileSync('docker', ['volume', 'rm', '-f', ...revs], { stdio: 'ignore' });
   // The engine may still be releasing endpoints of containers just removed: retry a little.
   for (let i = 0; i < 20; i++) {
     const ns = ids(['network', 'ls', '-q', '--filter', label]);
