@@ -47,7 +47,9 @@ function checkResources(project: Project, svc: ServiceConfig, base: Path, ctx: L
   }
   listOf(svc.volumes).forEach((v, i) => {
     const source = namedVolumeSource(v);
-    if (source !== undefined && !Object.hasOwn(project.volumes ?? {}, source)) {
+    // With --no-interpolate, `${VAR}:/x` reads as a named volume; its real source is unknown.
+    const unresolved = ctx.options.interpolate === false && source?.includes('$');
+    if (source !== undefined && !unresolved && !Object.hasOwn(project.volumes ?? {}, source)) {
       reportUndefined(ctx, 'undefined_volume', 'volume', source, [...base, 'volumes', i], Object.keys(project.volumes ?? {}), true);
     }
   });
