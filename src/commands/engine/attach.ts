@@ -30,10 +30,11 @@ export async function attachForeground(s: Session, plan: Plan, io: Io, args: Att
   const logs = shown.map((c) => printLogs(s.engine, c, prefixes.get(c.id)!, io, { follow: true, tty: ttyOf(s, c), signal: abort.signal, since: 0 }));
   const exits = new Map<string, number>();
   const abortOnExit = Boolean(args['abort-on-container-exit'] || from);
+  let onSignal = () => {};
   const outcome = await new Promise<'interrupted' | 'exited'>((resolve) => {
-    const onSigint = () => resolve('interrupted');
-    process.once('SIGINT', onSigint);
-    process.once('SIGTERM', onSigint);
+    onSignal = () => resolve('interrupted');
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     // Containers already done when we attach (one-shots) report their code but abort nothing.
     const watched = all.filter((c) => c.state === 'running' || c.labels['com.docker.compose.service'] === from);
     let left = watched.length;
@@ -48,8 +49,8 @@ export async function attachForeground(s: Session, plan: Plan, io: Io, args: Att
       }, () => undefined);
     }
   });
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
   if (outcome === 'interrupted' || abortOnExit) {
     io.err(outcome === 'interrupted' ? 'Gracefully stopping... (press Ctrl+C again to force)\n' : 'Aborting on container exit...\n');
     await Promise.all(all.map((c) => s.engine.stopContainer(c.id, args.timeout).catch(() => undefined)));
