@@ -48,6 +48,13 @@ export function planRestore(before: Snapshot, now: Snapshot): RestorePlan {
   return { plan, lost: lost.sort(cmp) };
 }
 
+/** Soft failure (failure_action pause/continue): only the containers the up made but never started go. */
+export function planDiscard(before: Snapshot, now: Snapshot): Plan {
+  const { plan } = planRestore(before, now);
+  const created = new Set(now.containers.filter((c) => c.state === 'created').map((c) => c.id));
+  return { ...plan, actions: plan.actions.filter((a) => a.action === 'remove' && created.has(a.existingId!)).map((a) => ({ ...a, dependsOn: [] })) };
+}
+
 /** The backups the forward plan made, except for actions that did not complete. */
 export function planCommit(forward: Plan, incomplete: Set<string>): Plan {
   const removes: PlanAction[] = [];

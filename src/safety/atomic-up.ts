@@ -14,7 +14,7 @@ import { formatLogLines, lastLogLines } from '../executor/last-logs.js';
 import { healthTiming } from '../executor/wait-conditions.js';
 import { waitReady, type ReadyTarget } from '../executor/wait-ready.js';
 import type { Plan, PlanAction } from '../planner/plan-types.js';
-import { planCommit, planRestore } from '../planner/restore.js';
+import { planCommit, planDiscard, planRestore } from '../planner/restore.js';
 import type { RollingDetails } from '../planner/strategy.js';
 import { applyPlan, type ProgressArgs, type Session } from '../commands/engine/session.js';
 import { openRevisionStore } from './record-revision.js';
@@ -49,6 +49,7 @@ export async function finishAtomicUp(input: FinishInput): Promise<void> {
   if (!failure) return commit(input, new Set());
   if (failure.soft) {
     await commit(input, incompleteActions(input.result));
+    await discardUnstarted(input);
     throw new NcomposeError(`up failed, not rolled back (failure_action of the rolling update): ${failure.text}`);
   }
   return restore(input, failure);
@@ -99,6 +100,11 @@ async function commit(input: FinishInput, incomplete: Set<string>): Promise<void
   if (!plan.actions.length) return;
   const res = await applyPlan(input.session, plan, input.before, input.io, { quiet: true }, { timeout: 0 });
   if (!res.ok) input.io.err(`warning: some replaced containers could not be removed; the next up removes them\n`);
+}
+
+async function discardUnstarted(input: FinishInput): Promise<void> {
+  const plan = planDiscard(input.before, await observe(input.session.engine, input.session.project));
+  if (plan.actions.length) await applyPlan(input.session, plan, input.before, input.io, { quiet: true }, { timeout: 0, removeVolumes: true });
 }
 
 async function restore(input: FinishInput, failure: Failure): Promise<never> {
