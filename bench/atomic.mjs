@@ -1,0 +1,61 @@
+// npm run bench:atomic — the extra cost of an atomic `up` (backups kept until verified, then
+// removed) over `up --no-rollback`, for a change of all 20 services (one env value each).
+// Interleaved rounds, medians, ratio; goal ≤ 1.10. Each contender has its own project; the first
+// `up` of each project and the clean-up are not timed.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT, fmt, interleave, printTable, timeRun, writeGenerated } from './lib.mjs';
+
+const BIN = process.env.NCOMPOSE_BIN ?? path.join(ROOT, 'bin/ncompose.js');
+const ROUNDS = Math.max(3, Number(process.env.ROUNDS ?? 5));
+const IMAGE = process.env.NCOMPOSE_TEST_IMAGE ?? 'ncompose-test/busybox:latest';
+const N = 20;
+const stamp = Date.now().toString(36);
+
+function composeFile(file, release) {
+  const lines = ['services:'];
+  for (let i = 0; i < N; i++) {
+    lines.push(`  svc${i}:`, `    image: ${IMAGE}`, `    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]`);
+    lines.push(`    environment: { RELEASE: "${release}" }`);
+  }
+  return writeGenerated(file, lines.join('\n') + '\n');
+}
+
+function cleanup(project) {
+  const ids = (args) => execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const cs = ids(['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`]);
+  if (cs.length) execFileSync('docker', ['rm', '-f', ...cs], { stdio: 'ignore' });
+  const revs = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${project}`]);
+  if (revs.length) execFileSync('docker', ['volume', 'rm', '-f', ...revs], { stdio: 'ignore' });
+  for (let i = 0; i < 20; i++) {
+    const ns = ids(['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`]);
+    if (!ns.length) return;
+    try {
+      execFileSync('docker', ['network', 'rm', ...ns], { stdio: 'ignore' });
+      return;
+    } catch {
+      execFileSync('sleep', ['0.2']);
+    }
+  }
+}
+
+/** A contender: its own project; each run changes RELEASE of every service, then times `up -d`. */
+function contender(name, extra) {
+  const project = `bat${name === 'atomic' ? 'a' : 'p'}${stamp}`;
+  const file = `atomic-${name}.yaml`;
+  let release = 0;
+  const up = () => timeRun(process.execPath, [BIN, '-p', project, '-f', composeFile(file, ++release), 'up', '-d', '-t', '1', '--progress', 'quiet', ...extra]);
+  return { name, project, up, run: () => up() };
+}
+
+const contenders = [contender('atomic', []), contender('no-rollback', ['--no-rollback'])];
+try {
+  for (const c of contenders) c.up(); // first up: creates, not timed
+  const medians = interleave(contenders, ROUNDS);
+  console.log(`up -d changing all ${N} services (env value), ${ROUNDS} interleaved rounds, medians:`);
+  const ratio = medians.atomic / medians['no-rollback'];
+  printTable(['contender', 'median'], [['up (atomic, default)', fmt(medians.atomic)], ['up --no-rollback', fmt(medians['no-rollback'])]]);
+  console.log(`\natomic / no-rollback = ${ratio.toFixed(3)}  (extra cost ${((ratio - 1) * 100).toFixed(1)} %, goal ≤ 10 %) ${ratio <= 1.1 ? 'OK' : 'MISSED'}`);
+} finally {
+  for (const c of contenders) cleanup(c.project);
+}
