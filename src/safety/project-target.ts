@@ -1,5 +1,5 @@
 /**
- * The project a history/rollback command acts on. With `-p NAME` no compose file is needed
+ * The project a history/rollback command acts on. With `-p NAME` (or COMPOSE_PROJECT_NAME) no compose file is needed
  * (a rollback must work when the current file is broken); otherwise the file names it.
  */
 import type { GlobalArgs } from '../cli/global-options.js';
@@ -13,7 +13,8 @@ export interface ProjectTarget {
 }
 
 export async function openProjectTarget(args: GlobalArgs, io: Io): Promise<ProjectTarget> {
-  const name = args['project-name'] ?? loadOrFail(args, io).project.name;
+  // The precedence compose uses: -p, then COMPOSE_PROJECT_NAME, then the files (name:, directory).
+  const name = args['project-name'] || io.env.COMPOSE_PROJECT_NAME || loadOrFail(args, io).project.name;
   const { connectEngine } = await import('../engine/docker-engine.js');
   return { name, engine: await connectEngine(io.env) };
 }
