@@ -70,8 +70,10 @@ const SCENARIOS = [
   { title: 'down, 20 services', n: 20, chain: false, op: 'down' },
 ];
 
+// ONLY=chain (a substring of the titles) runs a subset.
+const selected = SCENARIOS.filter((sc) => !process.env.ONLY || sc.title.includes(process.env.ONLY));
 const rows = [];
-for (const sc of SCENARIOS) {
+for (const sc of selected) {
   const file = composeFile(sc.n, sc.chain);
   const contenders = Object.entries(TOOLS)
     .filter(([name]) => name !== 'docker-compose' || haveDc)
