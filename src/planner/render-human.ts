@@ -31,6 +31,8 @@ function renderAction(a: PlanAction, c: ChalkInstance): string[] {
   const head = `${colour(`${SYMBOL[a.action]} ${a.action}`)} ${a.type} ${c.bold(a.name)}${a.service && a.type !== 'image' ? ` (service ${a.service})` : ''} ${c.dim(`[${a.cause}]`)}`;
   const lines = [head];
   if (a.action === 'recreate' && a.details?.oldName && a.details.oldName !== a.name) lines.push(`      name: ${a.details.oldName} → ${a.name}`);
+  const rolling = a.details?.rolling as { batch: number } | undefined;
+  if (rolling) lines.push(`      update: start-first, batch ${rolling.batch + 1} (the new replica is healthy before the old one stops)`);
   for (const ch of a.changes.map(maskChange)) lines.push(`      ${renderChange(ch, c)}`);
   return lines;
 }

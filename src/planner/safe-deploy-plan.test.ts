@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerSummary, Snapshot } from '../engine/engine.js';
 import { backupName, isBackupName } from './backups.js';
 import { plan } from './plan.js';
+import { renderPlanHuman } from './render-human.js';
 import type { PlanAction } from './plan-types.js';
 import { planCommit, planRestore } from './restore.js';
 import { modelFrom, snapshotFrom } from './testing.js';
@@ -54,6 +55,13 @@ describe('update strategy', () => {
     const recreates = [1, 2, 3].map((n) => byId(p.actions, `container:web-${n}`));
     expect(recreates.map((a) => a.dependsOn.filter((d) => d.startsWith('container:')))).toEqual(deps);
     expect(recreates.map((a) => (a.details?.rolling as { batch: number }).batch)).toEqual(batches);
+  });
+
+  it('the human plan says which replicas roll, in which batch', () => {
+    const m = web({ order: 'start-first' });
+    const text = renderPlanHuman(plan(m, old(m)), { color: false });
+    expect(text).toContain('~ recreate container p-web-2 (service web) [config_changed]');
+    expect(text).toContain('update: start-first, batch 2');
   });
 
   it('carries delay and failure_action; continue makes the batch edges soft', () => {

@@ -85,7 +85,9 @@ async function verify(input: FinishInput): Promise<string | undefined> {
   const aborted = new Promise<string>((res) => (signal.aborted ? res('interrupted') : signal.addEventListener('abort', () => res('interrupted'), { once: true })));
   const checks = targets.map(async (t) => {
     const [err] = await waitReady(session.engine, session.project, [t], timeout);
-    return err ? err + formatLogLines(t.name, await lastLogLines(session.engine, t.id)) : undefined;
+    // A job that finished with 0 did what it should; only --wait asks every container to keep running.
+    if (!err || (!args.wait && / exited with code 0$/.test(err))) return undefined;
+    return err + formatLogLines(t.name, await lastLogLines(session.engine, t.id));
   });
   const first = Promise.all(checks).then((errs) => errs.find((e) => e !== undefined));
   return Promise.race([first, aborted]);
