@@ -23,8 +23,6 @@ import pkg from '../../package.json' with { type: 'json' };
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_CANNOT_RUN = 2;
-/** Loader codes that mean "nothing to lint", not "a problem in the file". */
-const CANNOT_RUN = new Set(['file_not_found', 'file_unreadable']);
 
 interface LintArgs extends GlobalArgs {
   paths?: string[];
@@ -60,7 +58,7 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   const projects = projectsToLint(args, io);
   if (!projects) return EXIT_CANNOT_RUN;
   const fixing = Boolean(args.fix || args['fix-dry-run']);
-  const all = lintAll(projects, config, fixing, args, io);
+  const all = lintAll(projects, config, fixing, args);
   if (all.problems.length) {
     for (const d of all.problems) io.err(formatDiagnostic(d) + '\n');
     return EXIT_CANNOT_RUN;
@@ -123,14 +121,15 @@ function projectsToLint(args: LintArgs, io: Io): LoadOptions[] | undefined {
   return targets.files.map((f) => ({ ...base, files: [f], projectDirectory: undefined }));
 }
 
-function lintAll(projects: LoadOptions[], config: ResolvedConfig, fixing: boolean, args: LintArgs, io: Io): Collected {
+function lintAll(projects: LoadOptions[], config: ResolvedConfig, fixing: boolean, args: LintArgs): Collected {
   const out: Collected = { findings: [], files: [], texts: new Map(), diff: '', problems: [] };
+  const seen = new Set<string>();
   for (const options of projects) {
     // The fix edits themselves are only needed to apply them, or to print them (json).
     const r = lintProject(options, config, fixing, args.format === 'json');
-    const fatal = r.load.diagnostics.filter((d) => CANNOT_RUN.has(d.code));
-    if (fatal.length) {
-      out.problems.push(...fatal);
+    // Not one file could be read (no compose file, unreadable): nothing to lint, the run fails.
+    if (!r.load.sources.files.length) {
+      out.problems.push(...r.load.diagnostics.filter((d) => d.severity === 'error'));
       continue;
     }
     for (const f of r.load.sources.files) {
@@ -143,9 +142,14 @@ function lintAll(projects: LoadOptions[], config: ResolvedConfig, fixing: boolea
       if (args['fix-dry-run']) out.diff += unifiedDiff(original, text, display);
       else writeFileSync(file, text);
     }
-    out.findings.push(...r.findings);
+    for (const f of r.findings) {
+      // A file shared by several projects (an include) is reported once.
+      const key = `${f.file}\u0000${f.line}:${f.col}\u0000${f.rule}\u0000${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.findings.push(f);
+    }
   }
-  void io;
   return out;
 }
 
