@@ -49,10 +49,11 @@ interface Collected {
 export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<number> {
   const args = rawArgs as LintArgs;
   if (args.explain !== undefined) return explain(args.explain, io);
-  const config = configure(args, io);
-  if (!config) return EXIT_CANNOT_RUN;
+  const configured = configure(args, io);
+  if (!configured) return EXIT_CANNOT_RUN;
+  const { config } = configured;
   if (args['print-config']) {
-    io.out(JSON.stringify(printable(config), null, 2) + '\n');
+    io.out(JSON.stringify(printable(config, configured.file), null, 2) + '\n');
     return EXIT_CLEAN;
   }
   const projects = projectsToLint(args, io);
@@ -81,7 +82,7 @@ function explain(name: string, io: Io): number {
 }
 
 /** Config file + `--rule` flags → rules to run; any config problem stops the run (exit 2). */
-function configure(args: LintArgs, io: Io): ResolvedConfig | undefined {
+function configure(args: LintArgs, io: Io): { config: ResolvedConfig; file?: string } | undefined {
   const loaded = loadLintConfig(io.cwd, args.config);
   const overrides: Record<string, RuleLevel> = {};
   const problems = [...loaded.diagnostics];
@@ -92,13 +93,14 @@ function configure(args: LintArgs, io: Io): ResolvedConfig | undefined {
   }
   const resolved = resolveConfig(loaded.config, RULES, overrides);
   problems.push(...resolved.diagnostics);
-  if (!problems.length) return resolved.config;
+  if (!problems.length) return { config: resolved.config, file: loaded.file };
   for (const d of problems) io.err(formatDiagnostic(d) + '\n');
   return undefined;
 }
 
-function printable(c: ResolvedConfig): unknown {
+function printable(c: ResolvedConfig, file: string | undefined): unknown {
   return {
+    file: file ?? null,
     preset: c.preset,
     rules: Object.fromEntries(c.settings.map((s) => [s.rule.name, { level: s.severity, options: s.options }])),
     exclude: c.excludes,

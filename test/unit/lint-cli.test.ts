@@ -93,6 +93,7 @@ describe('ncompose lint: targets and findings', () => {
     expect(fs.some((f) => f.rule === 'no-privileged')).toBe(false);
     const printed = JSON.parse(lint(['--print-config'], dir).stdout);
     expect(printed.preset).toBe('security');
+    expect(printed.file).toBe(path.join(dir, 'ncompose.config.yaml'));
     expect(printed.rules['no-floating-image-tag'].level).toBe('error');
   });
 
