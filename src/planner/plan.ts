@@ -8,7 +8,7 @@ import { fingerprintSnapshot } from '../engine/observe.js';
 import type { Project } from '../model/project.js';
 import { planContainers } from './containers.js';
 import { cycleDiagnostic, findCycles } from './cycles.js';
-import { adjacency, serviceEdges, serviceScope } from './graph.js';
+import { adjacency, hasCycle, serviceEdges, serviceScope } from './graph.js';
 import { planImages } from './images.js';
 import { LABELS, isOneOff } from './names.js';
 import { planNetworks } from './networks.js';
@@ -47,14 +47,14 @@ export class PlanError extends NcomposeError {
 
 function createContext(project: Project, snapshot: Snapshot, opts: PlanOptions): PlanContext {
   const edges = serviceEdges(project);
-  const cycles = findCycles(Object.keys(project.services), edges);
-  if (cycles.length) throw new PlanError(cycles.map((c) => cycleDiagnostic(c, opts.locate)));
+  const adj = adjacency(project, edges);
+  // The cheap check first: naming the cycles (with their edges) is only needed when there is one.
+  if (hasCycle(adj)) throw new PlanError(findCycles(Object.keys(project.services), edges).map((c) => cycleDiagnostic(c, opts.locate)));
   const targets = opts.services ?? [];
   const unknown = targets.filter((s) => !project.services[s]);
   if (unknown.length) {
     throw new PlanError(unknown.map((s) => ({ code: 'no_such_service', severity: 'error', message: `no such service: ${s}` })));
   }
-  const adj = adjacency(project, edges);
   const scope = serviceScope(adj, targets, Boolean(opts.noDeps));
   return {
     project,
