@@ -30,7 +30,7 @@ function sharedWait(ctx: ExecContext, id: string, service: string, condition: No
     const resource = `container ${ctx.registry.nameOf(id) ?? id.slice(0, 12)}`;
     const health = ctx.project.services[service]?.healthcheck;
     if (condition !== 'service_started') ctx.progress({ resource, service, status: 'Waiting' });
-    p = waitForCondition(ctx.engine, id, service, condition, health).then(() => {
+    p = waitForCondition(ctx.engine, id, service, condition, health, ctx.options.signal).then(() => {
       if (condition === 'service_healthy') ctx.progress({ resource, service, status: 'Healthy' });
       if (condition === 'service_completed_successfully') ctx.progress({ resource, service, status: 'Exited' });
     });

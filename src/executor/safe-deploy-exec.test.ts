@@ -115,6 +115,24 @@ describe('rolling (start-first) replicas', () => {
 });
 
 describe('interruption', () => {
+  it('a wait for a dependency that is never healthy ends at the abort, not at its deadline', async () => {
+    const engine = new FakeEngine();
+    const ac = new AbortController();
+    const project: Project = { name: 'p', services: { db: svc({ healthcheck: { test: ['CMD', 'true'], interval: '1h', retries: 3 } }), api: svc() } };
+    const create = (s: string, extra: Partial<PlanAction> = {}): PlanAction => ({
+      id: `container:${s}-1`, action: 'create', type: 'container', name: `p-${s}-1`, service: s, number: 1, cause: 'missing', changes: [], dependsOn: [], details: { configHash: 'h' }, ...extra,
+    });
+    setTimeout(() => ac.abort(), 100);
+    const t0 = Date.now();
+    const r = await run(engine, project, [
+      create('db'),
+      create('api', { dependsOn: ['container:db-1'], waitFor: [{ action: 'container:db-1', service: 'db', condition: 'service_healthy', required: true }] }),
+    ], ac.signal);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(r.failures.map((f) => f.message)).toEqual(['service api: interrupted while waiting for dependency db to be healthy']);
+    expect(engine.calls).not.toContain('start p-api-1');
+  });
+
   it('an aborted signal starts no further step; running ones finish', async () => {
     const engine = new FakeEngine();
     engine.latency = 15;

@@ -12,9 +12,9 @@ export class ConditionError extends Error {}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function waitForCondition(engine: Engine, id: string, dep: string, condition: WaitCondition, health?: HealthCheckConfig): Promise<void> {
+export async function waitForCondition(engine: Engine, id: string, dep: string, condition: WaitCondition, health?: HealthCheckConfig, signal?: AbortSignal): Promise<void> {
   if (condition === 'service_completed_successfully') return waitCompleted(engine, id, dep);
-  if (condition === 'service_healthy') return waitHealthy(engine, id, dep, health);
+  if (condition === 'service_healthy') return waitHealthy(engine, id, dep, health, signal);
   const info = await engine.inspectContainer(id);
   if (!info) throw new ConditionError(`dependency ${dep} has no container`);
   if (info.state.status === 'created') throw new ConditionError(`dependency ${dep} did not start`);
@@ -28,7 +28,7 @@ async function waitCompleted(engine: Engine, id: string, dep: string): Promise<v
   if (code !== 0) throw new ConditionError(`dependency ${dep} exited with code ${code} (service_completed_successfully needs 0)`);
 }
 
-async function waitHealthy(engine: Engine, id: string, dep: string, hc: HealthCheckConfig | undefined): Promise<void> {
+async function waitHealthy(engine: Engine, id: string, dep: string, hc: HealthCheckConfig | undefined, signal?: AbortSignal): Promise<void> {
   const { pollMs, deadlineMs } = healthTiming(hc);
   const deadline = Date.now() + deadlineMs;
   for (;;) {
@@ -40,6 +40,7 @@ async function waitHealthy(engine: Engine, id: string, dep: string, hc: HealthCh
     if (h === 'unhealthy') throw new ConditionError(`dependency ${dep} is unhealthy${probe(info.state.healthLog)}`);
     if (!info.state.running) throw new ConditionError(`dependency ${dep} exited with code ${info.state.exitCode} before it was healthy`);
     if (Date.now() > deadline) throw new ConditionError(`dependency ${dep} did not become healthy in ${Math.round(deadlineMs / 1000)}s${probe(info.state.healthLog)}`);
+    if (signal?.aborted) throw new ConditionError(`interrupted while waiting for dependency ${dep} to be healthy`);
     await sleep(pollMs);
   }
 }

@@ -14,14 +14,14 @@ export interface ReadyTarget {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function waitReady(engine: Engine, project: Project, targets: ReadyTarget[], timeoutSec: number | undefined, onReady?: (t: ReadyTarget, status: 'Healthy' | 'Running' | 'Exited') => void): Promise<string[]> {
+export async function waitReady(engine: Engine, project: Project, targets: ReadyTarget[], timeoutSec: number | undefined, onReady?: (t: ReadyTarget, status: 'Healthy' | 'Running' | 'Exited') => void, signal?: AbortSignal): Promise<string[]> {
   const deadline = timeoutSec ? Date.now() + timeoutSec * 1000 : Infinity;
   const oneShots = completedDependencies(project);
-  const errors = await Promise.all(targets.map((t) => waitOne(engine, project, t, oneShots.has(t.service), deadline, onReady)));
+  const errors = await Promise.all(targets.map((t) => waitOne(engine, project, t, oneShots.has(t.service), deadline, onReady, signal)));
   return errors.filter((e): e is string => Boolean(e));
 }
 
-async function waitOne(engine: Engine, project: Project, t: ReadyTarget, oneShot: boolean, deadline: number, onReady?: (t: ReadyTarget, s: 'Healthy' | 'Running' | 'Exited') => void): Promise<string | undefined> {
+async function waitOne(engine: Engine, project: Project, t: ReadyTarget, oneShot: boolean, deadline: number, onReady?: (t: ReadyTarget, s: 'Healthy' | 'Running' | 'Exited') => void, signal?: AbortSignal): Promise<string | undefined> {
   const hc = project.services[t.service]?.healthcheck;
   const { pollMs } = healthTiming(hc);
   for (;;) {
@@ -37,6 +37,7 @@ async function waitOne(engine: Engine, project: Project, t: ReadyTarget, oneShot
       if (!oneShot) return void onReady?.(t, s.health === 'healthy' ? 'Healthy' : 'Running');
     }
     if (Date.now() > deadline) return `service ${t.service}: container ${t.name} not ready in time (${s.health ?? s.status})`;
+    if (signal?.aborted) return `service ${t.service}: interrupted while waiting for container ${t.name}`;
     await sleep(pollMs);
   }
 }

@@ -84,7 +84,7 @@ async function verify(input: FinishInput): Promise<string | undefined> {
   const timeout = args['wait-timeout'] ?? Math.ceil(Math.max(0, ...targets.map((t) => healthTiming(session.project.services[t.service]?.healthcheck).deadlineMs)) / 1000);
   const aborted = new Promise<string>((res) => (signal.aborted ? res('interrupted') : signal.addEventListener('abort', () => res('interrupted'), { once: true })));
   const checks = targets.map(async (t) => {
-    const [err] = await waitReady(session.engine, session.project, [t], timeout);
+    const [err] = await waitReady(session.engine, session.project, [t], timeout, undefined, signal);
     // A job that finished with 0 did what it should; only --wait asks every container to keep running.
     if (!err || (!args.wait && / exited with code 0$/.test(err))) return undefined;
     return err + formatLogLines(t.name, await lastLogLines(session.engine, t.id));
