@@ -38,8 +38,8 @@ function state(): { name: string; id: string; running: boolean; env: string }[] 
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Starts `up -d`; sends `signals` SIGINTs once the old web container has been set aside. */
-async function interruptedUp(signals: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+/** Starts `up -d`; sends `signals` signals once the old web container has been set aside. */
+async function interruptedUp(signals: number, sig: NodeJS.Signals = 'SIGINT'): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const child = spawn(process.execPath, ['--', BIN, '-p', name, 'up', '-d', '-t', '1', '--progress', 'plain'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -51,7 +51,7 @@ async function interruptedUp(signals: number): Promise<{ code: number | null; si
     await new Promise((r) => setTimeout(r, 25));
   }
   for (let i = 0; i < signals; i++) {
-    child.kill('SIGINT');
+    child.kill(sig);
     await new Promise((r) => setTimeout(r, 30));
   }
   return { ...(await done), stderr };
@@ -74,6 +74,16 @@ describe('interrupted up', () => {
     expect(r.stderr).toMatch(/rolled back to revision \d+: interrupted/);
     expect(state()).toEqual(before);
     expect(before.every((c) => c.running && c.env === 'RELEASE=1')).toBe(true);
+  });
+
+  it('SIGTERM does the same', async () => {
+    const before = state();
+    writeCompose('9');
+    const r = await interruptedUp(1, 'SIGTERM');
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toContain('SIGTERM: stopping');
+    expect(state()).toEqual(before);
+    writeCompose('2');
   });
 
   it('the next up converges', () => {
