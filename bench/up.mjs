@@ -9,6 +9,8 @@ const BIN = process.env.NCOMPOSE_BIN ?? path.join(ROOT, 'bin/ncompose.js');
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const IMAGE = process.env.NCOMPOSE_TEST_IMAGE ?? 'ncompose-test/busybox:latest';
 const FLOOR = path.join(ROOT, 'bench/floor-up.mjs');
+/** Per-run prefix: a network the engine failed to release in an earlier run cannot collide. */
+const RUN = (process.pid % 1296).toString(36);
 const haveDc = hasCommand('docker-compose');
 if (!haveDc) console.log('docker-compose not found (apt-get install docker-compose): its column is n/a');
 
@@ -81,7 +83,7 @@ for (const sc of selected) {
       let round = 0;
       const run = () => {
         // A fresh project per round: one engine hiccup must not poison the next rounds.
-        const project = `bup${name.replace(/[^a-z]/g, '').slice(0, 4)}${sc.n}${sc.op}${round++}`;
+        const project = `bup${RUN}${name.replace(/[^a-z]/g, '').slice(0, 4)}${sc.n}${sc.op}${round++}`;
         const cmds = make(project, file, sc.n, sc.chain);
         cleanup(project);
         if (sc.op !== 'up') timeRun(...cmds.up); // set-up: the project is up
