@@ -55,11 +55,16 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
     const plan = args.plan ? savedPlan(args.plan, snapshot) : freshPlan(s, snapshot, rawArgs, services);
     if (atomic && args.plan) keepBackups(plan.actions);
     for (const w of plan.warnings ?? []) io.err(`warning: ${w}\n`);
-    const result = await applyUp(s, plan, snapshot, io, args, {
+    const { result, cleanup } = await applyUp(s, plan, snapshot, io, args, {
       parallel: args.parallel, noStart, timeout: args.timeout, renewAnonVolumes: args['renew-anon-volumes'],
     }, atomic);
-    if (args.wait && !noStart) await waitForReady(s, plan, result.containers, io, args);
-    await recordUpRevision(s.engine, (plan.model as Project | undefined) ?? s.project, s.meta, plan, io, commandLine());
+    // The backups of a verified atomic up are removed meanwhile (cleanup), still under the lock.
+    try {
+      if (args.wait && !noStart) await waitForReady(s, plan, result.containers, io, args);
+      await recordUpRevision(s.engine, (plan.model as Project | undefined) ?? s.project, s.meta, plan, io, commandLine());
+    } finally {
+      await cleanup;
+    }
     return plan;
   });
   if (noStart || args.detach || args.wait) return 0;

@@ -108,8 +108,11 @@ function isChange(a: PlanAction | undefined): boolean {
 export async function removeContainer(ctx: ExecContext, a: PlanAction): Promise<void> {
   const resource = `container ${a.name}`;
   const id = a.existingId ?? a.name;
-  ctx.progress({ resource, service: a.service, status: 'Stopping' });
-  await ctx.engine.stopContainer(id, ctx.options.timeout);
+  // A backup the commit removes was stopped when it was set aside.
+  if (a.details?.stopped !== true) {
+    ctx.progress({ resource, service: a.service, status: 'Stopping' });
+    await ctx.engine.stopContainer(id, ctx.options.timeout);
+  }
   ctx.registry.drop(id);
   if (typeof a.details?.backupName === 'string') {
     await ctx.engine.renameContainer(id, a.details.backupName);

@@ -63,7 +63,7 @@ export function planCommit(forward: Plan, incomplete: Set<string>): Plan {
     if (typeof backup !== 'string' || !a.existingId || incomplete.has(a.id)) continue;
     removes.push({
       id: `container:${backup}`, action: 'remove', type: 'container', name: backup, service: a.service, cause: 'commit',
-      changes: [], dependsOn: [], existingId: a.existingId, details: { service: a.service, containerName: backup },
+      changes: [], dependsOn: [], existingId: a.existingId, details: { service: a.service, containerName: backup, stopped: true },
     });
   }
   const empty = emptySnapshot(forward.project);

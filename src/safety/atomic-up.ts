@@ -43,16 +43,23 @@ interface Failure {
   interrupted: boolean;
 }
 
-/** Resolves when the `up` is committed; throws (exit 1, or 130 when interrupted) after a rollback. */
-export async function finishAtomicUp(input: FinishInput): Promise<void> {
+/**
+ * Resolves once the `up` is verified, with the commit (backup removal) still running as `cleanup`;
+ * throws (exit 1, or 130 when interrupted) after a rollback.
+ */
+export async function finishAtomicUp(input: FinishInput): Promise<{ cleanup: Promise<void> }> {
   const failure = await findFailure(input);
-  if (!failure) return commit(input, new Set());
+  if (!failure) {
+    const cleanup = commit(input, new Set()).catch((e: Error) => input.io.err(`warning: could not remove replaced containers (${e.message}); the next up removes them\n`));
+    return { cleanup };
+  }
   if (failure.soft) {
     await commit(input, incompleteActions(input.result));
     await discardUnstarted(input);
     throw new NcomposeError(`up failed, not rolled back (failure_action of the rolling update): ${failure.text}`);
   }
-  return restore(input, failure);
+  await restore(input, failure);
+  return { cleanup: Promise.resolve() };
 }
 
 async function findFailure(input: FinishInput): Promise<Failure | undefined> {

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine.js';
 import type { Project, ProjectMeta } from '../model/project.js';
 import { LABELS, containerNumber, imageRef, isOneOff } from '../planner/names.js';
 import type { Plan } from '../planner/plan-types.js';
+import { isBackupName } from '../planner/backups.js';
 import { KEEP_REVISIONS, REVISION_FORMAT, revisionDigest, revisionsToPrune, type Revision } from './revision.js';
 import { combinedRevisionStore, engineRevisionStore, localRevisionStore, localStateDir, type RevisionEngine, type RevisionStore } from './revision-store.js';
 
@@ -65,7 +66,8 @@ export async function runningImages(engine: RecordEngine, model: Project): Promi
   const best = new Map<string, { n: number; imageId: string }>();
   for (const c of containers) {
     const svc = c.labels[LABELS.service];
-    if (!svc || isOneOff(c.labels) || !model.services[svc]) continue;
+    // A backup of an atomic up (being removed) is not what runs.
+    if (!svc || isOneOff(c.labels) || !model.services[svc] || isBackupName(c.name)) continue;
     const n = containerNumber(c.labels) || 0;
     if (!best.has(svc) || best.get(svc)!.n < n) best.set(svc, { n, imageId: c.imageId });
   }
