@@ -45,7 +45,8 @@ function contender(name, extra) {
   const file = `atomic-${name}.yaml`;
   let release = 0;
   const up = () => timeRun(process.execPath, [BIN, '-p', project, '-f', composeFile(file, ++release), 'up', '-d', '-t', '1', '--progress', 'quiet', ...extra]);
-  return { name, project, up, run: () => up() };
+  const times = [];
+  return { name, project, up, times, run: () => { const ms = up(); times.push(ms); return ms; } };
 }
 
 const contenders = [contender('atomic', []), contender('no-rollback', ['--no-rollback'])];
@@ -54,7 +55,12 @@ try {
   const medians = interleave(contenders, ROUNDS);
   console.log(`up -d changing all ${N} services (env value), ${ROUNDS} interleaved rounds, medians:`);
   const ratio = medians.atomic / medians['no-rollback'];
-  printTable(['contender', 'median'], [['up (atomic, default)', fmt(medians.atomic)], ['up --no-rollback', fmt(medians['no-rollback'])]]);
+  const spread = (c) => `${fmt(Math.min(...c.times))} – ${fmt(Math.max(...c.times))}`;
+  printTable(['contender', 'median', 'min – max'], [
+    ['up (atomic, default)', fmt(medians.atomic), spread(contenders[0])],
+    ['up --no-rollback', fmt(medians['no-rollback']), spread(contenders[1])],
+  ]);
+  console.log(`(load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}: on a busy machine only the ratio means much)`);
   console.log(`\natomic / no-rollback = ${ratio.toFixed(3)}  (extra cost ${((ratio - 1) * 100).toFixed(1)} %, goal ≤ 10 %) ${ratio <= 1.1 ? 'OK' : 'MISSED'}`);
 } finally {
   for (const c of contenders) cleanup(c.project);
