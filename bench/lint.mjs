@@ -30,24 +30,27 @@ const dcArgs = (c) => [DCLINT, ...c.dclintFlags, ...c.target];
 // Lint exits 1 when it finds problems: that is a result, not a failed benchmark run.
 const run = (args) => timeRun(node, args, { env, allowFailure: true, maxBuffer: 1 << 28 });
 
+// The floor: a cold node that only imports `yaml` and parses the file (the parser both tools use).
+const FLOOR = path.join(ROOT, 'bench/floor-parse.mjs');
+
 const rows = [];
 for (const c of cases) {
   checkRuns(c);
-  const m = interleave(
-    [
-      { name: 'ncompose', run: () => run(ncArgs(c)) },
-      { name: 'dclint', run: () => run(dcArgs(c)) },
-    ],
-    ROUNDS,
-  );
+  const contenders = [
+    { name: 'ncompose', run: () => run(ncArgs(c)) },
+    { name: 'dclint', run: () => run(dcArgs(c)) },
+  ];
+  if (!c.dclintFlags.length) contenders.push({ name: 'floor', run: () => run([FLOOR, ...c.target]) });
+  const m = interleave(contenders, ROUNDS);
   const nc = usage(ncArgs(c));
   const dc = usage(dcArgs(c));
-  rows.push([c.label, fmt(m.ncompose), fmt(m.dclint), ratio(m.dclint, m.ncompose), fmt(nc.cpu), fmt(dc.cpu), ratio(dc.cpu, nc.cpu), mb(nc.rss), mb(dc.rss), ratio(dc.rss, nc.rss)]);
+  rows.push([c.label, fmt(m.ncompose), fmt(m.dclint), ratio(m.dclint, m.ncompose), fmt(m.floor), ratio(m.dclint, m.floor), fmt(nc.cpu), fmt(dc.cpu), ratio(dc.cpu, nc.cpu), mb(nc.rss), mb(dc.rss), ratio(dc.rss, nc.rss)]);
 }
 
 console.log(`\nlint, median of ${ROUNDS} interleaved rounds; goal at 300 services: >= 10x faster than dclint, memory below dclint's\n`);
-console.log('wall: median wall time; cpu: median user+sys CPU time of 3 runs (less sensitive to a busy machine); RSS: max peak RSS of 3 runs\n');
-printTable(['input', 'ncompose wall', 'dclint wall', 'ratio', 'ncompose cpu', 'dclint cpu', 'ratio', 'ncompose RSS', 'dclint RSS', 'ratio'], rows);
+console.log('wall: median wall time; floor: cold node + yaml.parseDocument only (the best any yaml-based linter can do);');
+console.log('cpu: median user+sys CPU time of 3 runs (less sensitive to a busy machine); RSS: max peak RSS of 3 runs\n');
+printTable(['input', 'ncompose wall', 'dclint wall', 'ratio', 'floor wall', 'dclint / floor', 'ncompose cpu', 'dclint cpu', 'ratio', 'ncompose RSS', 'dclint RSS', 'ratio'], rows);
 
 /** Both tools must really lint the input (exit 0 or 1 with output), or the timing means nothing. */
 function checkRuns(c) {
