@@ -176,7 +176,21 @@ function exitCode(findings: readonly LintFinding[], args: LintArgs): number {
   return EXIT_CLEAN;
 }
 
-/** Output must be complete when piped: wait until stdout has flushed what we wrote. */
+/**
+ * Output must be complete when piped: wait until stdout has flushed what we wrote.
+ * A reader that went away (`| head`) is no error of ours: EPIPE is ignored.
+ */
 async function drainStdout(): Promise<void> {
-  if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+  const stdout = process.stdout;
+  if (!stdout.listeners('error').includes(ignoreEpipe)) stdout.on('error', ignoreEpipe);
+  if (!stdout.writableNeedDrain) return;
+  try {
+    await once(stdout, 'drain');
+  } catch (e) {
+    ignoreEpipe(e as NodeJS.ErrnoException);
+  }
+}
+
+function ignoreEpipe(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'EPIPE') throw e;
 }

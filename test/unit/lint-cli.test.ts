@@ -141,6 +141,15 @@ describe('ncompose lint: output', () => {
     const log = JSON.parse(r.stdout);
     expect(log.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'no-privileged')).toHaveLength(1000);
   });
+
+  it('a reader that stops early (| head -1) is no error', () => {
+    const lines = ['services:'];
+    for (let i = 0; i < 3000; i++) lines.push(`  s${i}:`, '    image: nginx:latest');
+    const dir = project({ 'compose.yaml': lines.join('\n') + '\n' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" lint --format compact | head -1`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout.split('\n')[0]).toMatch(/^compose\.yaml:3:12: warning: /);
+    expect(r.stderr).toBe('');
+  });
 });
 
 describe('ncompose lint: fixes', () => {
