@@ -123,4 +123,33 @@ services:
     const served = docker(['exec', `${name}-client-1`, 'sh', '-c', 'for i in 1 2 3 4; do wget -q -O- http://web/; done']);
     expect(new Set(served.split('\n'))).toEqual(new Set(['2']));
   });
+  it('a rolled service is restored with its aliases when another service of the same up fails', () => {
+    writeFileSync(path.join(dir, 'compose.yaml'), `
+services:
+  web:
+    image: ${TEST_IMAGE}
+    command: ["sh", "-c", "mkdir -p /www && echo $$RELEASE > /www/index.html && trap 'exit 0' TERM; httpd -f -p 80 -h /www & wait"]
+    environment: { RELEASE: "4" }
+    healthcheck: { test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"], interval: 300ms, timeout: 5s, retries: 3 }
+    deploy: { replicas: 2, update_config: { order: start-first } }
+  client:
+    image: ${TEST_IMAGE}
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+  api:
+    image: ${TEST_IMAGE}
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+    healthcheck: { test: ["CMD", "false"], interval: 300ms, timeout: 1s, retries: 2 }
+    depends_on: [web]
+`);
+    const before = docker(['ps', '-q', '--filter', 'label=com.docker.compose.service=web', '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort();
+    const r = up('--progress', 'plain');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/rolled back to revision \d+: service api/);
+    const after = docker(['ps', '-q', '--filter', 'label=com.docker.compose.service=web', '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort();
+    expect(after).toEqual(before);
+    // The restored replicas answer on the service alias and on their names again.
+    const served = docker(['exec', `${name}-client-1`, 'sh', '-c', `for i in 1 2 3 4; do wget -q -O- http://web/; done; wget -q -O- http://${name}-web-1/; wget -q -O- http://${name}-web-2/`]);
+    expect(new Set(served.split('\n'))).toEqual(new Set(['2']));
+    expect(docker(['ps', '-a', '--format', '{{.Names}}', '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort()).toEqual([`${name}-client-1`, `${name}-web-1`, `${name}-web-2`]);
+  });
 });
