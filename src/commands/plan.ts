@@ -8,6 +8,7 @@ import { emptySnapshot, observe } from '../engine/observe.js';
 import type { Project } from '../model/project.js';
 import { hasChanges, plan } from '../planner/plan.js';
 import type { PlanOptions, PullOption } from '../planner/options.js';
+import type { UpdateStrategy } from '../planner/strategy.js';
 import { renderPlanHuman } from '../planner/render-human.js';
 import { renderPlanJson, serializePlan } from '../planner/render-json.js';
 import { loadOrFail } from './load-or-fail.js';
@@ -58,6 +59,7 @@ export function upOptionsFrom(a: Record<string, unknown>): PlanOptions {
     scale: parseScale((a.scale as string[] | undefined) ?? []),
     pull: a.pull as PullOption | undefined,
     build: Boolean(a.build),
+    ...(a.strategy ? { strategy: a.strategy as UpdateStrategy } : {}),
   };
 }
 

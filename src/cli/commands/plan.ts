@@ -19,6 +19,7 @@ export const planCommand = defineCommand({
       .option('scale', { type: 'string', array: true, requiresArg: true, describe: 'Replicas of a service: SERVICE=N' })
       .option('pull', { type: 'string', choices: ['always', 'missing', 'never', 'build'], describe: 'Pull images before running' })
       .option('build', { type: 'boolean', describe: 'Build images before starting containers' })
+      .option('strategy', { type: 'string', choices: ['rolling', 'stop-first'], describe: 'Update order for every service, as up --strategy' })
       .option('show-unchanged', { type: 'boolean', describe: 'Also list containers that stay as they are' }),
   load: () => import('../../commands/plan.js'),
 });
