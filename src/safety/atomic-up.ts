@@ -21,6 +21,9 @@ import { openRevisionStore } from './record-revision.js';
 
 export interface FinishArgs extends ProgressArgs {
   wait?: boolean;
+  /** Foreground runs that expect containers to exit: an exit is not a failed deploy. */
+  'abort-on-container-exit'?: boolean;
+  'exit-code-from'?: string;
   'wait-timeout'?: number;
   timeout?: number;
 }
@@ -90,10 +93,11 @@ async function verify(input: FinishInput): Promise<string | undefined> {
   }
   const timeout = args['wait-timeout'] ?? Math.ceil(Math.max(0, ...targets.map((t) => healthTiming(session.project.services[t.service]?.healthcheck).deadlineMs)) / 1000);
   const aborted = new Promise<string>((res) => (signal.aborted ? res('interrupted') : signal.addEventListener('abort', () => res('interrupted'), { once: true })));
+  const exitsExpected = Boolean(args['abort-on-container-exit'] || args['exit-code-from']);
   const checks = targets.map(async (t) => {
     const [err] = await waitReady(session.engine, session.project, [t], timeout, undefined, signal);
     // A job that finished with 0 did what it should; only --wait asks every container to keep running.
-    if (!err || (!args.wait && / exited with code 0$/.test(err))) return undefined;
+    if (!err || (!args.wait && / exited with code 0$/.test(err)) || (exitsExpected && / exited with code -?\d+$/.test(err))) return undefined;
     return err + formatLogLines(t.name, await lastLogLines(session.engine, t.id));
   });
   const first = Promise.all(checks).then((errs) => errs.find((e) => e !== undefined));
