@@ -37,7 +37,7 @@ export function deferAliases(ctx: ExecContext, a: PlanAction, spec: ContainerSpe
 }
 
 export function throwIfInterrupted(ctx: ExecContext, a: PlanAction): void {
-  if (ctx.options.signal?.aborted) throw new StepError(`service ${a.service}: interrupted before ${a.name} started`, a.id);
+  if (ctx.options.signal?.aborted) throw new StepError(`interrupted before ${a.name} started`, a.id);
 }
 
 export async function rollReplica(ctx: ExecContext, a: PlanAction, newId: string): Promise<void> {
@@ -55,7 +55,7 @@ export async function rollReplica(ctx: ExecContext, a: PlanAction, newId: string
     const logs = formatLogLines(a.name, await lastLogLines(ctx.engine, newId));
     await ctx.engine.removeContainer(newId, { force: true, volumes: true });
     ctx.registry.drop(newId);
-    throw new StepError(`service ${service}: new replica of ${a.name} ${failure}; the old replica kept running${logs}`, a.id);
+    throw new StepError(`new replica of ${a.name} ${failure}; the old replica kept running${logs}`, a.id);
   }
   ctx.progress({ resource, service, status: 'Healthy' });
   for (const { network, endpoint } of deferred.get(ctx)?.get(a.id) ?? []) {

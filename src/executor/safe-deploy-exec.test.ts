@@ -94,7 +94,7 @@ describe('rolling (start-first) replicas', () => {
       recreate('web', 2, 'old2aaaaaaaaaaa', rolling(1, 'pause'), ['container:web-1']),
     ]);
     expect(r.ok).toBe(false);
-    expect(r.failures.map((f) => f.message)).toEqual(['service web: service web: new replica of p-web-1 is unhealthy; the old replica kept running']);
+    expect(r.failures.map((f) => f.message)).toEqual(['service web: new replica of p-web-1 is unhealthy; the old replica kept running']);
     expect(r.skipped.map((s) => s.action.id)).toEqual(['container:web-2']);
     expect(engine.calls.some((c) => c.startsWith('stop'))).toBe(false);
     // web-2 was only created (creates never wait): the up's finish removes it (restore, or discard on pause).
