@@ -1,12 +1,14 @@
 /**
  * Text edits for style fixes that move whole items of a mapping or sequence: each item keeps
  * its own text (comments above it, a trailing comment, quoting); the gaps between items stay put.
- * A fix that would break the document (an alias before its anchor) is dropped.
+ * Computed from the loader's nodes and the original text, never by parsing again. A fix that would
+ * change what an alias refers to (an alias moved above its anchor) is dropped.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceRange } from '../../diagnostics.js';
 import type { SourceFile } from '../../parser/source-index.js';
 import type { Fix } from '../types.js';
+import { reorderKeepsAliases } from './_anchors.js';
 
 interface Span {
   start: number;
@@ -98,30 +100,16 @@ function withCommentsAbove(text: string, start: number, indent: number, floor: n
 
 /**
  * A fix putting the items of `node` in `order` (indices into node.items), or null when the
- * layout cannot be moved safely or the result would not parse.
+ * layout cannot be moved safely or an alias would then refer to another anchor (or none).
  */
 export function reorderFix(f: SourceFile, node: YAMLMap | YAMLSeq, order: number[]): Fix | null {
   const spans = itemSpans(f.text, node);
   if (!spans || spans.length < 2) return null;
+  const range: [number, number] = [spans[0]!.start, spans[spans.length - 1]!.end];
+  if (!f.doc || !reorderKeepsAliases(f.doc, node.items, order, range[0], range[1])) return null;
   const texts = spans.map((s) => f.text.slice(s.start, s.end));
   const gaps = spans.slice(1).map((s, i) => f.text.slice(spans[i]!.end, s.start));
-  const out = order.map((k, i) => texts[k]! + (i < gaps.length ? gaps[i]! : '')).join('');
-  const range: [number, number] = [spans[0]!.start, spans[spans.length - 1]!.end];
-  // Only a region holding both an anchor and an alias can reorder one above the other.
-  const risky = /&[^\s]/.test(out) && /\*[^\s]/.test(out);
-  return !risky || parsesCleanly(f.text.slice(0, range[0]) + out + f.text.slice(range[1])) ? { range, text: out } : null;
-}
-
-/** The text parses and every alias resolves (an alias moved above its anchor does not). */
-function parsesCleanly(text: string): boolean {
-  const doc = parseDocument(text, { uniqueKeys: false, merge: true });
-  if (doc.errors.length) return false;
-  try {
-    doc.toJS({ maxAliasCount: -1 });
-    return true;
-  } catch {
-    return false;
-  }
+  return { range, text: order.map((k, i) => texts[k]! + (i < gaps.length ? gaps[i]! : '')).join('') };
 }
 
 /** Indices of `items` sorted by `compare` (stable). */

@@ -1,4 +1,4 @@
-import { isScalar, parseDocument, Scalar } from 'yaml';
+import { Document, isScalar, Scalar, type Schema } from 'yaml';
 import { defineRule } from '../types.js';
 import { allServiceNodes, serviceSeq } from './_style.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
         if (!isScalar(item) || !item.range || typeof item.value !== 'string') continue;
         if (item.type !== Scalar.QUOTE_DOUBLE && item.type !== Scalar.QUOTE_SINGLE) continue;
         const value = item.value;
-        if (!isSafePlain(value)) continue;
+        if (!isSafePlain(value, s.file.doc?.schema)) continue;
         const [start, end] = item.range;
         ctx.report({
           messageId: 'quoted',
@@ -33,14 +33,16 @@ export default defineRule({
   },
 });
 
-/** The plain scalar reads back as the same string, in a list item and inside flow brackets. */
-export function isSafePlain(value: string): boolean {
-  if (value === '' || /[\n\t,[\]{}#]|^\s|\s$|^[-?:&*!|>'"%@`]/.test(value)) return false;
-  for (const text of [`- ${value}\n`, `[${value}]`]) {
-    const doc = parseDocument(text);
-    if (doc.errors.length || doc.warnings.length) return false;
-    const js = doc.toJS() as unknown[];
-    if (!Array.isArray(js) || js.length !== 1 || js[0] !== value) return false;
-  }
-  return true;
+/** Characters a plain scalar may hold in block and flow context: printable, no flow indicator, no comment. */
+const UNSAFE_PLAIN = /[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufeff]|[,[\]{}#\ufeff\u2028\u2029]|: |:$|^\s|\s$|^[-?:&*!|>'"%@`]|^(---|\.\.\.)/;
+
+let defaultSchema: Schema | undefined;
+
+/**
+ * The plain scalar reads back as the same string, in a list item and inside flow brackets: decided from
+ * the characters and from the schema the loader parsed with (no tag other than str would resolve it).
+ */
+export function isSafePlain(value: string, schema: Schema = (defaultSchema ??= new Document().schema)): boolean {
+  if (value === '' || UNSAFE_PLAIN.test(value)) return false;
+  return !schema.tags.some((t) => t.default === true && 'test' in t && t.test?.test(value));
 }
