@@ -13,7 +13,8 @@ import type { ExecuteResult } from '../executor/execute.js';
 import { formatLogLines, lastLogLines } from '../executor/last-logs.js';
 import { healthTiming } from '../executor/wait-conditions.js';
 import { waitReady, type ReadyTarget } from '../executor/wait-ready.js';
-import type { Plan, PlanAction } from '../planner/plan-types.js';
+import { LABELS } from '../planner/names.js';
+import type { Plan } from '../planner/plan-types.js';
 import { planCommit, planDiscard, planRestore } from '../planner/restore.js';
 import type { RollingDetails } from '../planner/strategy.js';
 import { applyPlan, type ProgressArgs, type Session } from '../commands/engine/session.js';
@@ -81,20 +82,25 @@ async function findFailure(input: FinishInput): Promise<Failure | undefined> {
   return text === undefined ? undefined : { text, soft: false, interrupted: signal.aborted };
 }
 
-/** Containers this `up` started (all of them with --wait), each checked until ready or failed. */
+/**
+ * Containers this `up` started (all of them with --wait), each checked until ready or failed. One
+ * list call settles the common case (running, no health status or healthy); only the rest are polled.
+ */
 async function verify(input: FinishInput): Promise<string | undefined> {
-  const { session, plan, result, args, signal } = input;
-  const targets: (ReadyTarget & { action: PlanAction })[] = [];
-  for (const a of plan.actions) {
-    if (a.type !== 'container' || !a.service || a.action === 'remove' || a.action === 'stop') continue;
-    if (a.action === 'noop' && !args.wait) continue;
-    const id = result.containers.get(a.id) ?? a.existingId;
-    if (id) targets.push({ id, name: a.name, service: a.service, action: a });
-  }
-  const timeout = args['wait-timeout'] ?? Math.ceil(Math.max(0, ...targets.map((t) => healthTiming(session.project.services[t.service]?.healthcheck).deadlineMs)) / 1000);
+  const { session, args, signal } = input;
+  const targets = verifyTargets(input);
+  if (!targets.length) return undefined;
+  const listed = await session.engine.listContainers({ all: true, labels: [`${LABELS.project}=${session.project.name}`] });
+  const byId = new Map(listed.map((c) => [c.id, c]));
+  const settled = (t: ReadyTarget) => {
+    const c = byId.get(t.id);
+    return !args.wait && c?.state === 'running' && (c.health === undefined || c.health === 'none' || c.health === 'healthy');
+  };
+  const polled = targets.filter((t) => !settled(t));
+  const timeout = args['wait-timeout'] ?? Math.ceil(Math.max(0, ...polled.map((t) => healthTiming(session.project.services[t.service]?.healthcheck).deadlineMs)) / 1000);
   const aborted = new Promise<string>((res) => (signal.aborted ? res('interrupted') : signal.addEventListener('abort', () => res('interrupted'), { once: true })));
   const exitsExpected = Boolean(args['abort-on-container-exit'] || args['exit-code-from']);
-  const checks = targets.map(async (t) => {
+  const checks = polled.map(async (t) => {
     const [err] = await waitReady(session.engine, session.project, [t], timeout, undefined, signal);
     // A job that finished with 0 did what it should; only --wait asks every container to keep running.
     if (!err || (!args.wait && / exited with code 0$/.test(err)) || (exitsExpected && / exited with code -?\d+$/.test(err))) return undefined;
@@ -102,6 +108,17 @@ async function verify(input: FinishInput): Promise<string | undefined> {
   });
   const first = Promise.all(checks).then((errs) => errs.find((e) => e !== undefined));
   return Promise.race([first, aborted]);
+}
+
+function verifyTargets({ plan, result, args }: FinishInput): ReadyTarget[] {
+  const targets: ReadyTarget[] = [];
+  for (const a of plan.actions) {
+    if (a.type !== 'container' || !a.service || a.action === 'remove' || a.action === 'stop') continue;
+    if (a.action === 'noop' && !args.wait) continue;
+    const id = result.containers.get(a.id) ?? a.existingId;
+    if (id) targets.push({ id, name: a.name, service: a.service });
+  }
+  return targets;
 }
 
 function incompleteActions(result: ExecuteResult): Set<string> {
