@@ -28,6 +28,9 @@ function cleanup(project) {
   const ids = (args) => execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
   const cs = ids(['ps', '-aq', '--filter', label]);
   if (cs.length) execFileSync('docker', ['rm', '-f', ...cs], { stdio: 'ignore' });
+  // ncompose records each up as a revision on a volume of its own label (docs/safe-deploys.md).
+  const revs = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${project}`]);
+  if (revs.length) execFileSync('docker', ['volume', 'rm', '-f', ...revs], { stdio: 'ignore' });
   // ncompose's deploy history (revision volumes) carries no compose label.
   const revs = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${project}`]);
   if (revs.length) execFileSync('docker', ['volume', 'rm', '-f', ...revs], { stdio: 'ignore' });
