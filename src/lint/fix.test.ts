@@ -37,6 +37,40 @@ describe('applyFixes', () => {
       }),
     );
   });
+
+  /** The obvious quadratic applier (every edit against every accepted one): the indexed one must agree. */
+  function naiveApply(text: string, groups: Fix[][]): string {
+    const meet = (a: Fix, b: Fix) =>
+      a.range[0] === a.range[1] && b.range[0] === b.range[1] ? a.range[0] === b.range[0] : a.range[0] < b.range[1] && b.range[0] < a.range[1];
+    const by = (a: Fix, b: Fix) => a.range[0] - b.range[0] || a.range[1] - b.range[1];
+    const sorted = groups
+      .filter((g) => g.length && g.every((x) => x.range[0] >= 0 && x.range[1] <= text.length && x.range[0] <= x.range[1]))
+      .map((g) => [...g].sort(by))
+      .sort((a, b) => by(a[0]!, b[0]!) || a[a.length - 1]!.range[1] - b[b.length - 1]!.range[1]);
+    const accepted: Fix[] = [];
+    for (const g of sorted) {
+      if (g.some((x, i) => g.some((y, j) => i < j && meet(x, y))) || g.some((x) => accepted.some((a) => meet(a, x)))) continue;
+      accepted.push(...g);
+    }
+    accepted.sort(by);
+    let out = '';
+    let at = 0;
+    for (const x of accepted) {
+      out += text.slice(at, x.range[0]) + x.text;
+      at = x.range[1];
+    }
+    return out + text.slice(at);
+  }
+
+  it('agrees with a naive applier on groups of several edits (property)', () => {
+    const edit = fc.tuple(fc.nat(30), fc.nat(4), fc.string({ maxLength: 2 })).map(([a, len, t]) => e(a, a + len, t));
+    fc.assert(
+      fc.property(fc.string({ minLength: 20, maxLength: 30 }), fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { maxLength: 12 }), (text, groups) => {
+        expect(applyFixes(text, groups)).toBe(naiveApply(text, groups));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('fix loop', () => {

@@ -14,10 +14,9 @@ export function applyFixes(text: string, groups: readonly (readonly Fix[])[]): s
     .sort((a, b) => byStart(a[0]!, b[0]!) || a[a.length - 1]!.range[1] - b[b.length - 1]!.range[1]);
   const accepted: Fix[] = [];
   for (const g of sorted) {
-    if (overlapsWithin(g) || g.some((e) => accepted.some((a) => overlaps(a, e)))) continue;
-    accepted.push(...g);
+    if (overlapsWithin(g) || g.some((e) => overlapsAccepted(accepted, e))) continue;
+    for (const e of g) insertSorted(accepted, e);
   }
-  accepted.sort(byStart);
   let out = '';
   let at = 0;
   for (const e of accepted) {
@@ -35,6 +34,32 @@ function byStart(a: Fix, b: Fix): number {
 function overlaps(a: Fix, b: Fix): boolean {
   if (a.range[0] === a.range[1] && b.range[0] === b.range[1]) return a.range[0] === b.range[0];
   return a.range[0] < b.range[1] && b.range[0] < a.range[1];
+}
+
+/** Index of the first accepted edit that does not sort before `e` (binary search). */
+function lowerBound(accepted: readonly Fix[], e: Fix): number {
+  let lo = 0;
+  let hi = accepted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byStart(accepted[mid]!, e) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Accepted edits are sorted and disjoint: only the neighbours around `e`'s place can overlap it (O(log n), not O(n)). */
+function overlapsAccepted(accepted: readonly Fix[], e: Fix): boolean {
+  const at = lowerBound(accepted, e);
+  for (let i = at - 1; i >= 0 && accepted[i]!.range[1] >= e.range[0]; i--) if (overlaps(accepted[i]!, e)) return true;
+  for (let i = at; i < accepted.length && accepted[i]!.range[0] <= e.range[1]; i++) if (overlaps(accepted[i]!, e)) return true;
+  return false;
+}
+
+/** Groups arrive sorted by position, so this is nearly always a push. */
+function insertSorted(accepted: Fix[], e: Fix): void {
+  const at = accepted.length && byStart(accepted[accepted.length - 1]!, e) <= 0 ? accepted.length : lowerBound(accepted, e);
+  accepted.splice(at, 0, e);
 }
 
 function overlapsWithin(g: readonly Fix[]): boolean {

@@ -54,6 +54,8 @@ interface Shared {
   computeFixes: boolean;
   files: readonly SourceFile[];
   byName: Map<string, SourceFile>;
+  /** yaml node → the file holding it, built on first need. */
+  owners?: WeakMap<object, SourceFile>;
 }
 
 function createShared(load: LoadResult, computeFixes: boolean): Shared {
@@ -155,25 +157,24 @@ function where(sh: Shared, d: ReportDescriptor): SourceRange | undefined {
 /** A node reported without `file`: the file whose Document contains it (one file: that one). */
 function fileHolding(sh: Shared, n: Node): SourceFile | undefined {
   if (sh.files.length === 1) return sh.files[0];
-  const start = n.range?.[0];
-  if (start === undefined) return undefined;
-  for (const f of sh.files) {
-    if (f.doc && containsNode(f.doc.contents as Node | null, n)) return f;
+  if (!sh.owners) {
+    // Built once per project on first need: a walk per report would make many reports quadratic.
+    const owners = new WeakMap<object, SourceFile>();
+    for (const f of sh.files) if (f.doc) markNodes(f.doc.contents as Node | null, f, owners);
+    sh.owners = owners;
   }
-  return undefined;
+  return sh.owners.get(n);
 }
 
-function containsNode(root: Node | null, target: Node): boolean {
-  if (!root) return false;
-  if (root === target) return true;
-  const items = (root as { items?: unknown[] }).items;
-  if (!items) return false;
-  for (const it of items) {
-    const pair = it as { key?: Node; value?: Node };
-    if ('key' in (it as object) && (containsNode(pair.key ?? null, target) || containsNode(pair.value ?? null, target))) return true;
-    if (containsNode(it as Node, target)) return true;
+function markNodes(root: Node | null, f: SourceFile, owners: WeakMap<object, SourceFile>): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const it = stack.pop() as { key?: unknown; value?: unknown; items?: unknown[] } | null | undefined;
+    if (!it || typeof it !== 'object') continue;
+    if ('key' in it) stack.push(it.key, it.value);
+    else owners.set(it, f);
+    if (Array.isArray(it.items)) for (const x of it.items) stack.push(x);
   }
-  return false;
 }
 
 function diagnosticData(d: Diagnostic | undefined): Record<string, string> {
