@@ -10,7 +10,7 @@ import { NcomposeError } from '../diagnostics.js';
 import type { Snapshot } from '../engine/engine.js';
 import { fingerprintSnapshot } from '../engine/observe.js';
 import type { Plan } from '../planner/plan-types.js';
-import { plan as makePlan } from '../planner/plan.js';
+import { hasChanges, plan as makePlan } from '../planner/plan.js';
 import { parsePlan } from '../planner/render-json.js';
 import { upOptionsFrom } from './plan.js';
 import { openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
@@ -48,6 +48,14 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   const services = args.services ?? [];
   const s = await openSession(args, io, services);
   const noStart = args['no-start'] === true || args.start === false;
+  // A converged project needs no lock, no engine change and no revision: plan first, lock only to change.
+  const converged = args.plan ? undefined : await convergedPlan(s, rawArgs, services);
+  if (converged) {
+    for (const w of converged.warnings ?? []) io.err(`warning: ${w}\n`);
+    if (args.wait && !noStart) await waitForReady(s, converged, new Map(), io, args);
+    if (noStart || args.detach || args.wait) return 0;
+    return attachForeground(s, converged, io, args);
+  }
   // Under the project lock: observe → plan → apply → wait → record a revision; attaching is not a mutation.
   const plan = await withProjectLock(s.engine, s.project.name, io, args, async () => {
     const snapshot = await snapshotOf(s);
@@ -69,6 +77,12 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   });
   if (noStart || args.detach || args.wait) return 0;
   return attachForeground(s, plan, io, args);
+}
+
+/** The plan when it changes nothing; another `up` may be mid-change, so any change re-plans under the lock. */
+async function convergedPlan(s: Session, rawArgs: Record<string, unknown>, services: string[]): Promise<Plan | undefined> {
+  const plan = freshPlan(s, await snapshotOf(s), rawArgs, services);
+  return hasChanges(plan) ? undefined : plan;
 }
 
 function freshPlan(s: Session, snapshot: Snapshot, rawArgs: Record<string, unknown>, services: string[]): Plan {
