@@ -14,6 +14,7 @@ import { unifiedDiff } from '../lint/diff.js';
 import { ruleDoc } from '../lint/explain.js';
 import { FORMATTERS, type FormatName } from '../lint/formatters/index.js';
 import { lintProject } from '../lint/lint-project.js';
+import { formatTimings } from '../lint/run.js';
 import { RULES } from '../lint/rules/index.js';
 import { resolveTargets } from '../lint/targets.js';
 import type { LintFinding, RuleLevel } from '../lint/types.js';
@@ -59,7 +60,10 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   const projects = projectsToLint(args, io);
   if (!projects) return EXIT_CANNOT_RUN;
   const fixing = Boolean(args.fix || args['fix-dry-run']);
-  const all = lintAll(projects, config, fixing, args);
+  // NCOMPOSE_TIMING=1: time per rule (and load, directives, fixing) on stderr, like ESLint's TIMING.
+  const timings = io.env.NCOMPOSE_TIMING && io.env.NCOMPOSE_TIMING !== '0' ? new Map<string, number>() : undefined;
+  const all = lintAll(projects, config, fixing, args, timings);
+  if (timings) io.err(formatTimings(timings));
   if (all.problems.length) {
     for (const d of all.problems) io.err(formatDiagnostic(d) + '\n');
     return EXIT_CANNOT_RUN;
@@ -123,12 +127,12 @@ function projectsToLint(args: LintArgs, io: Io): LoadOptions[] | undefined {
   return targets.files.map((f) => ({ ...base, files: [f], projectDirectory: undefined }));
 }
 
-function lintAll(projects: LoadOptions[], config: ResolvedConfig, fixing: boolean, args: LintArgs): Collected {
+function lintAll(projects: LoadOptions[], config: ResolvedConfig, fixing: boolean, args: LintArgs, timings?: Map<string, number>): Collected {
   const out: Collected = { findings: [], files: [], texts: new Map(), diff: '', problems: [] };
   const seen = new Set<string>();
   for (const options of projects) {
     // The fix edits themselves are only needed to apply them, or to print them (json).
-    const r = lintProject(options, config, fixing, args.format === 'json');
+    const r = lintProject(options, config, fixing, args.format === 'json', timings);
     // Not one file could be read (no compose file, unreadable): nothing to lint, the run fails.
     if (!r.load.sources.files.length) {
       out.problems.push(...r.load.diagnostics.filter((d) => d.severity === 'error'));

@@ -8,7 +8,7 @@ import type { LoadOptions } from '../parser/types.js';
 import type { ResolvedConfig, ServiceExclude } from './config.js';
 import { applyDirectives } from './directives.js';
 import { applyFixes, MAX_FIX_PASSES } from './fix.js';
-import { runRules, sortFindings, type RunOptions } from './run.js';
+import { addTiming, runRules, sortFindings, type RunOptions } from './run.js';
 import type { LintFinding } from './types.js';
 
 export interface ProjectLintResult {
@@ -22,7 +22,10 @@ export interface ProjectLintResult {
 export function lintLoaded(load: LoadResult, config: ResolvedConfig, opts: RunOptions = {}): LintFinding[] {
   const raw = runRules(load, config.settings, opts);
   const kept = config.excludes.length ? raw.filter((f) => !isExcluded(f, config.excludes)) : raw;
-  return sortFindings(applyDirectives(kept, load.sources.files, config.unusedDirectives).findings);
+  const t0 = opts.timings ? performance.now() : 0;
+  const out = sortFindings(applyDirectives(kept, load.sources.files, config.unusedDirectives).findings);
+  if (opts.timings) addTiming(opts.timings, '(directives)', performance.now() - t0);
+  return out;
 }
 
 function isExcluded(f: LintFinding, excludes: readonly ServiceExclude[]): boolean {
@@ -34,17 +37,23 @@ function isExcluded(f: LintFinding, excludes: readonly ServiceExclude[]): boolea
  * Load and lint; with `fix`, re-load the fixed texts (in memory) and lint again, at most MAX_FIX_PASSES times.
  * `computeFixes` (default: only when fixing) asks rules for their edits even when not applying them.
  */
-export function lintProject(options: LoadOptions, config: ResolvedConfig, fix = false, computeFixes = fix): ProjectLintResult {
-  let load = loadProject(options);
-  let findings = lintLoaded(load, config, { computeFixes: computeFixes || fix });
+export function lintProject(options: LoadOptions, config: ResolvedConfig, fix = false, computeFixes = fix, timings?: Map<string, number>): ProjectLintResult {
+  const timed = <T>(name: string, f: () => T): T => {
+    const t0 = timings ? performance.now() : 0;
+    const v = f();
+    if (timings) addTiming(timings, name, performance.now() - t0);
+    return v;
+  };
+  let load = timed('(load)', () => loadProject(options));
+  let findings = lintLoaded(load, config, { computeFixes: computeFixes || fix, timings });
   const fixed = new Map<string, { original: string; text: string }>();
   if (!fix) return { findings, load, fixed };
   const overrides: Record<string, string> = { ...(options.overrides ?? {}) };
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const changed = applyFileFixes(load, findings, overrides, fixed);
+    const changed = timed('(apply fixes)', () => applyFileFixes(load, findings, overrides, fixed));
     if (!changed) break;
-    load = loadProject({ ...options, overrides });
-    findings = lintLoaded(load, config);
+    load = timed('(load)', () => loadProject({ ...options, overrides }));
+    findings = lintLoaded(load, config, { timings });
   }
   return { findings, load, fixed };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../parser/load.js';
-import { runRules, settingOf } from './run.js';
+import { formatTimings, runRules, settingOf } from './run.js';
 import { fixText, lintText, VIRTUAL_CWD } from './testing.js';
 import { loadErrorRule, portRule, privilegedRule, quoteImageRule } from './test-support/doubles.js';
 
@@ -64,5 +64,20 @@ describe('runRules', () => {
   it('a rule that crashes is an internal error naming the rule', () => {
     const bad = { ...portRule, name: 'test-crash', create: () => { throw new Error('boom'); } };
     expect(() => lintText('services:\n  a:\n    image: x\n', { rules: [bad] })).toThrow(/test-crash crashed/);
+  });
+});
+
+describe('timings (NCOMPOSE_TIMING)', () => {
+  it('adds each rule’s time, and formats slowest first with shares', () => {
+    const file = `${VIRTUAL_CWD}/compose.yaml`;
+    const load = loadProject({ files: [file], cwd: VIRTUAL_CWD, env: {}, overrides: { [file]: 'services:\n  a:\n    image: x\n    privileged: true\n' } });
+    const timings = new Map<string, number>();
+    runRules(load, [settingOf(privilegedRule), settingOf(portRule)], { timings });
+    runRules(load, [settingOf(privilegedRule)], { timings });
+    expect([...timings.keys()].sort()).toEqual([portRule.name, privilegedRule.name].sort());
+    expect([...timings.values()].every((ms) => ms >= 0)).toBe(true);
+    const table = formatTimings(new Map([['fast', 1], ['slow', 3]])).split('\n');
+    expect(table[2]).toMatch(/^slow +\| +3\.0 \| +75\.0%$/);
+    expect(table[3]).toMatch(/^fast +\| +1\.0 \| +25\.0%$/);
   });
 });

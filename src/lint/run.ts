@@ -25,6 +25,8 @@ export function settingOf(rule: Rule, severity?: RuleSeverity, options?: Record<
 export interface RunOptions {
   /** Call the rules' fix functions (default true); off, findings only carry `fixable`. */
   computeFixes?: boolean;
+  /** When given, each rule's time in ms (its checks and its fixes) is added here (`NCOMPOSE_TIMING=1`). */
+  timings?: Map<string, number>;
 }
 
 /** Run every rule once; findings come back sorted by file, position, rule. */
@@ -33,13 +35,28 @@ export function runRules(load: LoadResult, settings: readonly RuleSetting[], opt
   const shared = createShared(load, opts.computeFixes !== false);
   for (const s of settings) {
     const ctx = createRuleContext(shared, s, findings);
+    const t0 = opts.timings ? performance.now() : 0;
     try {
       s.rule.create(ctx);
     } catch (e) {
       throw new InternalError(`lint rule ${s.rule.name} crashed: ${(e as Error).stack ?? e}`);
     }
+    if (opts.timings) addTiming(opts.timings, s.rule.name, performance.now() - t0);
   }
   return sortFindings(findings);
+}
+
+export function addTiming(timings: Map<string, number>, name: string, ms: number): void {
+  timings.set(name, (timings.get(name) ?? 0) + ms);
+}
+
+/** A table of timings, slowest first, with each one's share of the total (ESLint's TIMING=1, on stderr). */
+export function formatTimings(timings: ReadonlyMap<string, number>): string {
+  const rows = [...timings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const total = rows.reduce((n, [, ms]) => n + ms, 0) || 1;
+  const width = Math.max(4, ...rows.map(([name]) => name.length));
+  const lines = rows.map(([name, ms]) => `${name.padEnd(width)} | ${ms.toFixed(1).padStart(9)} | ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
+  return [`${'Rule'.padEnd(width)} | Time (ms) | Relative`, `${'-'.repeat(width)}-|-----------|---------`, ...lines].join('\n') + '\n';
 }
 
 export function sortFindings(findings: LintFinding[]): LintFinding[] {
