@@ -14,8 +14,8 @@ export interface GlobalArgs {
 
 export function globalOptions<T>(y: Argv<T>) {
   return y
-    .option('file', { alias: 'f', type: 'string', array: true, requiresArg: true, describe: 'Compose configuration files' })
-    .option('project-name', { alias: 'p', type: 'string', requiresArg: true, describe: 'Project name' })
+    .option('file', { type: 'string', array: true, requiresArg: true, describe: 'Compose configuration files (-f)' })
+    .option('project-name', { type: 'string', requiresArg: true, describe: 'Project name (-p)' })
     .option('project-directory', { type: 'string', requiresArg: true, describe: 'Alternate working directory (default: the first file\'s directory)' })
     .option('profile', { type: 'string', array: true, requiresArg: true, describe: 'Profiles to enable' })
     .option('env-file', { type: 'string', array: true, requiresArg: true, describe: 'Alternate environment files' })
@@ -35,4 +35,41 @@ export function loadOptionsFrom(args: GlobalArgs, io: Io, services: string[] = [
     env: io.env,
     cwd: io.cwd,
   };
+}
+
+const GLOBAL_SHORT: Record<string, string> = { '-f': '--file', '-p': '--project-name' };
+const EXEC_WITH_VALUE = new Set(['--index', '-u', '--user', '-w', '--workdir', '-e', '--env']);
+const GLOBAL_WITH_VALUE = new Set(['-f', '-p', '--file', '--project-name', '--project-directory', '--profile', '--env-file']);
+
+/**
+ * `-f FILE` and `-p NAME` as docker compose reads them: before the command always; after it too,
+ * except in commands whose own short flag it is (`logs -f` follows, `rm -f` forces).
+ */
+export function expandGlobalShortFlags(argv: string[], localShort: Record<string, string[]>): string[] {
+  const out: string[] = [];
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (command === 'exec' && !a.startsWith('-') && !EXEC_WITH_VALUE.has(out[out.length - 1]!)) {
+      // `exec SERVICE CMD ARGS…`: everything after the service is the command's, flags included.
+      const rest = argv.slice(i + 1);
+      out.push(a, ...(rest.length && rest[0] !== '--' ? ['--'] : []), ...rest);
+      break;
+    }
+    const [flag, inline] = a.startsWith('-') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const long = GLOBAL_SHORT[flag];
+    const shadowed = command !== undefined && (localShort[command] ?? []).includes(flag.slice(1));
+    if (long && !shadowed) {
+      out.push(inline !== undefined ? `${long}=${inline}` : long);
+    } else {
+      out.push(a);
+    }
+    if (command === undefined && !a.startsWith('-')) command = a;
+    else if (command === undefined && inline === undefined && GLOBAL_WITH_VALUE.has(flag) && i + 1 < argv.length) out.push(argv[++i]!);
+  }
+  return out;
 }

@@ -40,3 +40,19 @@ describe('exit codes', () => {
     expect(io.stderr).toContain('Unknown argument: bogus');
   });
 });
+
+describe('global -f and -p', () => {
+  it.each([
+    [['-f', 'a.yaml', 'logs', '-f'], ['--file', 'a.yaml', 'logs', '-f']],
+    [['-f', 'a.yaml', '-p', 'x', 'up', '-d'], ['--file', 'a.yaml', '--project-name', 'x', 'up', '-d']],
+    [['config', '-f', 'a.yaml', '-p=x'], ['config', '--file', 'a.yaml', '--project-name=x']],
+    [['rm', '-f', 'web'], ['rm', '-f', 'web']],
+    [['--profile', 'logs', 'config'], ['--profile', 'logs', 'config']],
+    [['exec', 'web', '--', 'ls', '-f'], ['exec', 'web', '--', 'ls', '-f']],
+    [['exec', '-u', 'root', 'web', 'ls', '-f', '-e'], ['exec', '-u', 'root', 'web', '--', 'ls', '-f', '-e']],
+    [['-f', 'a.yaml', 'exec', 'web', 'sh', '-c', 'id'], ['--file', 'a.yaml', 'exec', 'web', '--', 'sh', '-c', 'id']],
+  ])('%j → %j', async (argv, expected) => {
+    const { expandGlobalShortFlags } = await import('./global-options.js');
+    expect(expandGlobalShortFlags(argv, { logs: ['f'], rm: ['f'] })).toEqual(expected);
+  });
+});

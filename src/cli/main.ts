@@ -2,18 +2,20 @@
 import yargs from 'yargs';
 import { InternalError, NcomposeError, formatDiagnostic } from '../diagnostics.js';
 import { COMMANDS } from './commands/index.js';
-import { globalOptions } from './global-options.js';
+import { expandGlobalShortFlags, globalOptions } from './global-options.js';
 import { processIo, type Io } from './io.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 const VERSION = '0.1.0';
+/** Commands with their own `-f`/`-p` (after the command name they mean this, not --file/--project-name). */
+const LOCAL_SHORT_FLAGS: Record<string, string[]> = { logs: ['f'], rm: ['f'] };
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode = EXIT_OK;
   const debug = argv.includes('--debug');
-  const parser = globalOptions(yargs(argv))
+  const parser = globalOptions(yargs(expandGlobalShortFlags(argv, LOCAL_SHORT_FLAGS)))
     .scriptName('ncompose')
     .usage('Usage: ncompose [OPTIONS] COMMAND')
     // No `-v` alias: `down -v` and `rm -v` mean volumes, as in compose.

@@ -19,7 +19,9 @@ interface ExecArgs extends GlobalArgs {
 
 export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<number> {
   const args = rawArgs as unknown as ExecArgs;
-  const cmd = (args.command ?? []).map(String);
+  // The CLI passes everything after SERVICE behind `--` (so `-e` in `grep -e` stays the command's): yargs leaves it in `_`.
+  const afterDashes = ((rawArgs._ as unknown[] | undefined) ?? []).slice(1);
+  const cmd = [...(args.command ?? []), ...afterDashes].map(String);
   if (!cmd.length) throw new NcomposeError('exec: a command is required: ncompose exec SERVICE COMMAND [ARGS…]', [], 2);
   const s = await openSession(args, io);
   const list = (await projectContainers(s, { all: false, services: [args.service] })).filter((c) => c.state === 'running');
