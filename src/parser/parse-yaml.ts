@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Node, type Document, type Alias } from 'yaml';
 import type { Diagnostic, SourceRange } from '../diagnostics.js';
-import { PATH_SEPARATOR, pathKey, type SourceFile } from './source-index.js';
+import { PATH_SEPARATOR, PositionMap, type SourceFile } from './source-index.js';
 import { OverrideTag, ResetTag, type RawMap, type RawValue } from './types.js';
 import { MAX_NESTING, aliasTargets, countLines, findDeepNesting } from './yaml-guards.js';
 
@@ -25,7 +25,8 @@ class WalkAbort extends Error {}
 /** Parse one compose file. Never throws for bad input: every problem is a located diagnostic. */
 export function parseYamlFile(absPath: string, text: string, displayPath = absPath): ParsedYaml {
   const lineCounter = new LineCounter();
-  const source: SourceFile = { path: absPath, displayPath, text, lineCounter, positions: new Map() };
+  const positions = new PositionMap(displayPath, lineCounter);
+  const source: SourceFile = { path: absPath, displayPath, text, lineCounter, positions };
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number, end?: number): SourceRange => rangeOf(displayPath, lineCounter, offset, end);
   if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
@@ -64,9 +65,9 @@ export function parseYamlFile(absPath: string, text: string, displayPath = absPa
     diagnostics.push(err('not_a_mapping', 'top-level value must be a mapping', at(doc.contents.range?.[0] ?? 0)));
     return { value: undefined, source, diagnostics };
   }
-  const walker = new Walker(source, diagnostics, at);
+  const walker = new Walker(source, positions, diagnostics, at);
   try {
-    const value = walker.node(doc.contents, [], 0, undefined) as RawMap;
+    const value = walker.node(doc.contents, '', 0, undefined) as RawMap;
     return { value, source, diagnostics };
   } catch (e) {
     if (e instanceof WalkAbort) return { value: undefined, source, diagnostics };
@@ -94,85 +95,83 @@ export function rangeOf(file: string, lc: LineCounter, offset: number, end?: num
   return r;
 }
 
+/** An offset span [start, end) in the file being walked. */
+type Span = readonly [number, number];
+
+/** Child path key: paths travel as `pathKey` strings, built once per node (no arrays per node). */
+function childKey(parent: string, key: string | number): string {
+  return parent === '' ? String(key) : parent + PATH_SEPARATOR + key;
+}
+
 class Walker {
   private aliasBudget: number;
   private readonly recordAliasedUntil: number;
-  private readonly positions: Map<string, SourceRange>;
   private aliasMap?: Map<Alias, Node>;
 
   constructor(
     private readonly source: SourceFile,
+    private readonly positions: PositionMap,
     private readonly diagnostics: Diagnostic[],
     private readonly at: (offset: number, end?: number) => SourceRange,
   ) {
-    this.positions = source.positions;
     this.aliasBudget = Math.max(MIN_ALIAS_BUDGET, source.text.length);
     this.recordAliasedUntil = this.aliasBudget - ALIASED_POSITIONS;
   }
 
   /** Past ALIASED_POSITIONS aliased nodes, positions are skipped: they all equal their alias site anyway. */
-  private recordsAliased(aliasSite: SourceRange | undefined): boolean {
+  private recordsAliased(aliasSite: Span | undefined): boolean {
     return !aliasSite || this.aliasBudget > this.recordAliasedUntil;
   }
 
   /** Convert a node; `aliasSite` is set while inside aliased content, so positions point at the alias. */
-  node(n: Node | null, path: (string | number)[], depth: number, aliasSite: SourceRange | undefined): RawValue {
+  node(n: Node | null, pk: string, depth: number, aliasSite: Span | undefined): RawValue {
     if (depth > MAX_DEPTH) this.abort('yaml_too_deep', `nesting deeper than ${MAX_DEPTH} levels`, n);
     if (aliasSite && --this.aliasBudget < 0) {
       // Located at the outermost alias being expanded: the one the user can remove.
-      this.diagnostics.push(err('yaml_alias_bomb', 'aliases expand to too many nodes (a "billion laughs" document?)', aliasSite));
+      this.diagnostics.push(err('yaml_alias_bomb', 'aliases expand to too many nodes (a "billion laughs" document?)', this.at(aliasSite[0], aliasSite[1])));
       throw new WalkAbort('alias bomb');
     }
     if (n === null) return null;
     if (isAlias(n)) {
       const target = this.aliasTarget(n);
       if (!target) this.abort('yaml_alias_unknown', `unknown alias *${n.source}`, n);
-      return this.node(target as Node, path, depth + 1, aliasSite ?? this.range(n));
+      return this.node(target as Node, pk, depth + 1, aliasSite ?? spanOf(n));
     }
-    if (this.recordsAliased(aliasSite)) this.record(path, aliasSite ?? this.range(n));
+    if (this.recordsAliased(aliasSite)) this.record(pk, aliasSite ?? spanOf(n));
     const tag = n.tag;
-    if (tag === '!reset') return new ResetTag(this.plain(n, path, depth, aliasSite));
-    if (tag === '!override') return new OverrideTag(this.plain(n, path, depth, aliasSite));
-    return this.plain(n, path, depth, aliasSite);
+    if (tag === '!reset') return new ResetTag(this.plain(n, pk, depth, aliasSite));
+    if (tag === '!override') return new OverrideTag(this.plain(n, pk, depth, aliasSite));
+    return this.plain(n, pk, depth, aliasSite);
   }
 
-  private plain(n: Node, path: (string | number)[], depth: number, aliasSite: SourceRange | undefined): RawValue {
+  private plain(n: Node, pk: string, depth: number, aliasSite: Span | undefined): RawValue {
     if (isScalar(n)) return n.type === 'PLAIN' ? plainScalarValue(n.value, n.source) : scalarValue(n.value);
-    if (isSeq(n)) return n.items.map((item, i) => this.node(item as Node, [...path, i], depth + 1, aliasSite));
-    if (isMap(n)) return this.map(n.items, path, depth, aliasSite);
+    if (isSeq(n)) return n.items.map((item, i) => this.node(item as Node, childKey(pk, i), depth + 1, aliasSite));
+    if (isMap(n)) return this.map(n.items, pk, depth, aliasSite);
     return null;
   }
 
-  private map(items: readonly unknown[], path: (string | number)[], depth: number, aliasSite: SourceRange | undefined): RawMap {
+  private map(items: readonly unknown[], pk: string, depth: number, aliasSite: Span | undefined): RawMap {
     const out: RawMap = newRawMap();
-    const seen = new Map<string, SourceRange>();
+    const seen = new Map<string, Span | undefined>();
     const merges: RawMap[] = [];
     // Merge sources first, so positions of explicit keys overwrite those of merged ones.
     for (const pair of items) {
       if (isPair(pair) && isMergeKey(pair.key as Node | null)) {
-        merges.push(...this.mergeSources(pair.value as Node, path, depth, aliasSite));
+        merges.push(...this.mergeSources(pair.value as Node, pk, depth, aliasSite));
       }
     }
     for (const pair of items) {
       if (!isPair(pair) || isMergeKey(pair.key as Node | null)) continue;
       const keyNode = pair.key as Node | null;
       const key = keyText(keyNode);
-      const keyRange = aliasSite ?? this.range(keyNode) ?? this.at(0);
-      const prev = seen.get(key);
-      if (prev && !aliasSite) {
-        this.diagnostics.push({
-          code: 'yaml_duplicate_key',
-          severity: 'error',
-          message: `duplicate key "${key}" (first defined at line ${prev.line})`,
-          range: keyRange,
-          path: [...path, key].join('.'),
-        });
-      }
-      seen.set(key, keyRange);
-      const childPath = [...path, key];
-      if (this.recordsAliased(aliasSite)) this.positions.set(pathKey(childPath) + PATH_SEPARATOR + '#key', keyRange);
-      out[key] = this.node(pair.value as Node | null, childPath, depth + 1, aliasSite);
-      if (pair.value === null) this.record(childPath, keyRange);
+      const keySpan = aliasSite ?? spanOf(keyNode);
+      if (seen.has(key) && !aliasSite) this.reportDuplicate(pk, key, seen.get(key), keySpan);
+      seen.set(key, keySpan);
+      const child = childKey(pk, key);
+      if (keySpan && this.recordsAliased(aliasSite)) this.positions.setSpan(child + PATH_SEPARATOR + '#key', keySpan[0], keySpan[1]);
+      out[key] = this.node(pair.value as Node | null, child, depth + 1, aliasSite);
+      if (pair.value === null) this.record(child, keySpan);
     }
     // Merge keys: explicit keys win, then earlier merge sources over later ones.
     for (const src of merges) {
@@ -181,16 +180,27 @@ class Walker {
     return out;
   }
 
-  private mergeSources(v: Node, path: (string | number)[], depth: number, aliasSite: SourceRange | undefined): RawMap[] {
+  private reportDuplicate(pk: string, key: string, first: Span | undefined, second: Span | undefined): void {
+    const firstLine = first ? this.at(first[0]).line : 0;
+    this.diagnostics.push({
+      code: 'yaml_duplicate_key',
+      severity: 'error',
+      message: `duplicate key "${key}" (first defined at line ${firstLine})`,
+      range: second ? this.at(second[0], second[1]) : this.at(0),
+      path: (pk === '' ? [] : pk.split(PATH_SEPARATOR)).concat(key).join('.'),
+    });
+  }
+
+  private mergeSources(v: Node, pk: string, depth: number, aliasSite: Span | undefined): RawMap[] {
     const nodes = isSeq(v) ? (v.items as Node[]) : [v];
     const out: RawMap[] = [];
     for (const item of nodes) {
-      const site = aliasSite ?? this.range(item);
+      const site = aliasSite ?? spanOf(item);
       const target = isAlias(item) ? this.aliasTarget(item) : item;
       if (!target || !isMap(target)) {
         this.abort('yaml_merge_not_mapping', 'merge key "<<" needs a mapping or a list of mappings', item);
       }
-      out.push(this.map((target as { items: unknown[] }).items, path, depth + 1, site));
+      out.push(this.map((target as { items: unknown[] }).items, pk, depth + 1, site));
     }
     return out;
   }
@@ -201,8 +211,8 @@ class Walker {
     return this.aliasMap.get(a);
   }
 
-  private record(path: (string | number)[], r: SourceRange | undefined): void {
-    if (r) this.positions.set(pathKey(path), r);
+  private record(pk: string, span: Span | undefined): void {
+    if (span) this.positions.setSpan(pk, span[0], span[1]);
   }
 
   private range(n: Node | null | undefined): SourceRange | undefined {
@@ -214,6 +224,11 @@ class Walker {
     this.diagnostics.push({ code, severity: 'error', message, range: this.range(n) ?? this.at(0) });
     throw new WalkAbort(message);
   }
+}
+
+function spanOf(n: Node | null | undefined): Span | undefined {
+  const r = n?.range;
+  return r ? [r[0], r[1]] : undefined;
 }
 
 function isMergeKey(k: Node | null): boolean {

@@ -19,9 +19,61 @@ export interface SourceFile {
   doc?: Document.Parsed;
   lineCounter?: LineCounter;
   /** Path (as `pathKey`) → range of the value node; keys: `${pathKey}${SEP}#key` → range of the key. */
-  positions: Map<string, SourceRange>;
+  positions: PositionLookup;
   /** Paths (as `pathKey`) whose value held a `$` expression before interpolation. */
   interpolated?: Set<string>;
+}
+
+/** What stages need of a file's positions; a plain Map fits (tests), PositionMap is the fast one. */
+export interface PositionLookup {
+  get(key: string): SourceRange | undefined;
+  has(key: string): boolean;
+  set(key: string, range: SourceRange): unknown;
+}
+
+const SPAN = 2 ** 25; // > the largest file offset (files are capped at 16 MiB)
+
+/**
+ * Positions stored as offset spans and turned into line:col only when asked: a 1000-service file has
+ * ~100k nodes, and building a range object for each one cost more than reading the positions ever does.
+ */
+export class PositionMap implements PositionLookup {
+  private readonly spans = new Map<string, number>();
+  private readonly ranges = new Map<string, SourceRange>();
+
+  constructor(
+    private readonly file: string,
+    private readonly lineCounter: LineCounter,
+  ) {}
+
+  setSpan(key: string, start: number, end: number): void {
+    this.spans.set(key, start * SPAN + end);
+  }
+
+  set(key: string, range: SourceRange): this {
+    if (range.file === this.file && range.offset !== undefined && range.endOffset !== undefined) {
+      this.ranges.delete(key);
+      this.setSpan(key, range.offset, range.endOffset);
+    } else {
+      this.spans.delete(key);
+      this.ranges.set(key, range);
+    }
+    return this;
+  }
+
+  has(key: string): boolean {
+    return this.spans.has(key) || this.ranges.has(key);
+  }
+
+  get(key: string): SourceRange | undefined {
+    const v = this.spans.get(key);
+    if (v === undefined) return this.ranges.get(key);
+    const start = Math.floor(v / SPAN);
+    const end = v - start * SPAN;
+    const a = this.lineCounter.linePos(start);
+    const b = this.lineCounter.linePos(end);
+    return { file: this.file, line: a.line, col: a.col, offset: start, endLine: b.line, endCol: b.col, endOffset: end };
+  }
 }
 
 export class SourceIndex {
