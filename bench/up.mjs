@@ -31,9 +31,6 @@ function cleanup(project) {
   // ncompose records each up as a revision on a volume of its own label (docs/safe-deploys.md).
   const revs = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${project}`]);
   if (revs.length) execFileSync('docker', ['volume', 'rm', '-f', ...revs], { stdio: 'ignore' });
-  // ncompose's deploy history (revision volumes) carries no compose label.
-  const revs = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${project}`]);
-  if (revs.length) execFileSync('docker', ['volume', 'rm', '-f', ...revs], { stdio: 'ignore' });
   // The engine may still be releasing endpoints of containers just removed: retry a little.
   for (let i = 0; i < 20; i++) {
     const ns = ids(['network', 'ls', '-q', '--filter', label]);
