@@ -88,7 +88,8 @@ for (const sc of selected) {
         cleanup(project);
         if (sc.op !== 'up') timeRun(...cmds.up); // set-up: the project is up
         const ms = timeRun(...cmds[sc.op]);
-        if (sc.op !== 'down') cleanup(project);
+        // After a measured down, this still removes what down keeps on purpose (ncompose's revision volumes).
+        cleanup(project);
         return ms;
       };
       return { name, run };
