@@ -57,10 +57,17 @@ export function createContext(options: LoadOptions, sources = new SourceIndex())
 
 export function loadProject(options: LoadOptions = {}): LoadResult {
   const ctx = createContext(options);
-  const files = resolveFiles(withComposeFileFromDotEnv(options), ctx);
+  const probe = probeDotEnv(options);
+  const files = resolveFiles(probe?.options ?? options, ctx);
   if (!files) return { diagnostics: ctx.diagnostics, sources: ctx.sources };
   ctx.workingDir = files.workingDir;
-  ctx.environment = buildEnvironment(options, ctx);
+  if (probe && probe.dir === files.workingDir) {
+    // The probe already read this directory's .env: keep its result instead of reading it again.
+    ctx.environment = probe.environment;
+    ctx.diagnostics.push(...probe.diagnostics);
+  } else {
+    ctx.environment = buildEnvironment(options, ctx);
+  }
   if (hasErrors(ctx.diagnostics)) return { diagnostics: ctx.diagnostics, sources: ctx.sources };
 
   const raw = loadRawFiles(files.files, ctx, []);
@@ -82,14 +89,23 @@ export function loadProject(options: LoadOptions = {}): LoadResult {
   return { project, meta, raw, diagnostics: ctx.diagnostics, sources: ctx.sources };
 }
 
-/** Like compose, COMPOSE_FILE may come from the `.env` of the project directory (or cwd). */
-function withComposeFileFromDotEnv(options: LoadOptions): LoadOptions {
+/**
+ * Like compose, COMPOSE_FILE may come from the `.env` of the project directory (or cwd): read that
+ * environment before the files are found, and hand it on so it is not read twice.
+ */
+function probeDotEnv(options: LoadOptions): { options: LoadOptions; dir: string; environment: Record<string, string>; diagnostics: Diagnostic[] } | undefined {
   const env = options.env ?? process.env;
-  if (options.files?.length || env.COMPOSE_FILE) return options;
+  if (options.files?.length || env.COMPOSE_FILE) return undefined;
   const probe = createContext(options);
   probe.workingDir = path.resolve(options.cwd ?? process.cwd(), options.projectDirectory ?? '.');
-  const composeFile = buildEnvironment(options, probe).COMPOSE_FILE;
-  return composeFile ? { ...options, env: { ...env, COMPOSE_FILE: composeFile } } : options;
+  const environment = buildEnvironment(options, probe);
+  const composeFile = environment.COMPOSE_FILE;
+  return {
+    options: composeFile ? { ...options, env: { ...env, COMPOSE_FILE: composeFile } } : options,
+    dir: probe.workingDir,
+    environment,
+    diagnostics: probe.diagnostics,
+  };
 }
 
 /** Per file: read, parse, interpolate, include, extends; then merge all files in order. */
