@@ -2,9 +2,8 @@
 // removed) over `up --no-rollback`, for a change of all 20 services (one env value each).
 // Interleaved rounds, medians, ratio; goal ≤ 1.10. Each contender has its own project; the first
 // `up` of each project and the clean-up are not timed.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, fmt, interleave, printTable, timeRun, writeGenerated } from './lib.mjs';
+import { ROOT, cleanupProject as cleanup, fmt, interleave, printTable, timeRun, writeGenerated } from './lib.mjs';
 
 const BIN = process.env.NCOMPOSE_BIN ?? path.join(ROOT, 'bin/ncompose.js');
 const ROUNDS = Math.max(3, Number(process.env.ROUNDS ?? 5));
@@ -21,23 +20,6 @@ function composeFile(file, release) {
   return writeGenerated(file, lines.join('\n') + '\n');
 }
 
-function cleanup(project) {
-  const ids = (args) => execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
-  const cs = ids(['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`]);
-  if (cs.length) execFileSync('docker', ['rm', '-f', ...cs], { stdio: 'ignore' });
-  const revs = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${project}`]);
-  if (revs.length) execFileSync('docker', ['volume', 'rm', '-f', ...revs], { stdio: 'ignore' });
-  for (let i = 0; i < 20; i++) {
-    const ns = ids(['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`]);
-    if (!ns.length) return;
-    try {
-      execFileSync('docker', ['network', 'rm', ...ns], { stdio: 'ignore' });
-      return;
-    } catch {
-      execFileSync('sleep', ['0.2']);
-    }
-  }
-}
 
 /** A contender: its own project; each run changes RELEASE of every service, then times `up -d`. */
 function contender(name, extra) {

@@ -94,3 +94,26 @@ export function printTable(headers, rows) {
 
 export const fmt = (ms) => (ms === undefined ? 'n/a' : `${ms.toFixed(0)} ms`);
 export const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(2)}x`);
+
+/** Remove a benchmark project: containers, its revision volumes, and its networks (with retries). */
+export function cleanupProject(project) {
+  const label = `label=com.docker.compose.project=${project}`;
+  const ids = (args) => execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const cs = ids(['ps', '-aq', '--filter', label]);
+  if (cs.length) execFileSync('docker', ['rm', '-f', ...cs], { stdio: 'ignore' });
+  // ncompose records each up as a revision on a volume of its own label (docs/safe-deploys.md).
+  const revs = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${project}`]);
+  if (revs.length) execFileSync('docker', ['volume', 'rm', '-f', ...revs], { stdio: 'ignore' });
+  // The engine may still be releasing endpoints of containers just removed: retry a little.
+  for (let i = 0; i < 20; i++) {
+    const ns = ids(['network', 'ls', '-q', '--filter', label]);
+    if (!ns.length) return;
+    try {
+      execFileSync('docker', ['network', 'rm', ...ns], { stdio: 'ignore' });
+      return;
+    } catch {
+      execFileSync('sleep', ['0.2']);
+    }
+  }
+  console.error(`warning: could not remove the networks of ${project}`);
+}

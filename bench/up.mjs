@@ -1,9 +1,8 @@
 // npm run bench:up — `ncompose up -d` / no-op `up -d` / `down` on the real engine, against Debian's
 // docker-compose 1.29.2 and the raw dockerode floor (bench/floor-up.mjs), interleaved rounds,
 // medians and ratios. Each contender works on its own project; set-up and clean-up are not timed.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, fmt, hasCommand, interleave, printTable, ratio, timeRun, writeGenerated } from './lib.mjs';
+import { ROOT, cleanupProject as cleanup, fmt, hasCommand, interleave, printTable, ratio, timeRun, writeGenerated } from './lib.mjs';
 
 const BIN = process.env.NCOMPOSE_BIN ?? path.join(ROOT, 'bin/ncompose.js');
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -23,27 +22,6 @@ function composeFile(n, chain) {
   return writeGenerated(`up-${n}${chain ? '-chain' : ''}.yaml`, lines.join('\n') + '\n');
 }
 
-function cleanup(project) {
-  const label = `label=com.docker.compose.project=${project}`;
-  const ids = (args) => execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
-  const cs = ids(['ps', '-aq', '--filter', label]);
-  if (cs.length) execFileSync('docker', ['rm', '-f', ...cs], { stdio: 'ignore' });
-  // ncompose records each up as a revision on a volume of its own label (docs/safe-deploys.md).
-  const revs = ids(['volume', 'ls', '-q', '--filter', `label=ncompose.revision.project=${project}`]);
-  if (revs.length) execFileSync('docker', ['volume', 'rm', '-f', ...revs], { stdio: 'ignore' });
-  // The engine may still be releasing endpoints of containers just removed: retry a little.
-  for (let i = 0; i < 20; i++) {
-    const ns = ids(['network', 'ls', '-q', '--filter', label]);
-    if (!ns.length) return;
-    try {
-      execFileSync('docker', ['network', 'rm', ...ns], { stdio: 'ignore' });
-      return;
-    } catch {
-      execFileSync('sleep', ['0.2']);
-    }
-  }
-  console.error(`warning: could not remove the networks of ${project}`);
-}
 
 /** The three tools, each as {up, down} command lines for a project and a file. */
 const TOOLS = {
