@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { main } from './main.js';
-import type { Io } from './io.js';
+import { captureIo } from './capture-io.js';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/hello/compose.yaml');
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: { NO_COLOR: '1' },
-    cwd: path.dirname(EXAMPLE),
-  };
-  return io;
-}
 
 describe('exit codes', () => {
   it.each([
@@ -28,13 +15,13 @@ describe('exit codes', () => {
     [['config', '-f'], 2],
     [['config', '-f', 'missing.yaml'], 1],
   ])('ncompose %j exits %i', async (argv, code) => {
-    const io = capture();
+    const io = captureIo(path.dirname(EXAMPLE), { NO_COLOR: '1' });
     expect(await main(argv as string[], io)).toBe(code);
     expect(io.stderr).not.toMatch(/\n\s+at /); // never a stack trace for user errors
   });
 
   it('a usage error never runs the command', async () => {
-    const io = capture();
+    const io = captureIo(path.dirname(EXAMPLE), { NO_COLOR: '1' });
     expect(await main(['config', '--services', '--bogus'], io)).toBe(2);
     expect(io.stdout).toBe('');
     expect(io.stderr).toContain('Unknown argument: bogus');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Io } from '../cli/io.js';
+import { captureIo } from '../cli/capture-io.js';
 import { NcomposeError } from '../diagnostics.js';
 import { run } from './config.js';
 
@@ -32,10 +32,7 @@ networks:
 `,
 );
 
-function io(): Io & { stdout: string } {
-  const o = { stdout: '', out: (t: string) => void (o.stdout += t), err: () => {}, stdoutIsTTY: false, stderrIsTTY: false, env: { HOME: '/home/t' }, cwd: dir };
-  return o;
-}
+const io = () => captureIo(dir, { HOME: '/home/t' });
 
 async function config(args: Record<string, unknown>): Promise<string> {
   const out = io();

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../cli/io.js';
+import { captureIo } from '../cli/capture-io.js';
 import { run as runConfig } from '../commands/config.js';
 import { withoutUnusedResources } from '../model/prune.js';
 import { projectToJson, projectToYaml } from '../model/serialize.js';
@@ -19,19 +19,6 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'ncompose-corpus-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const env = { HOME: '/home/tester', PATH: '/usr/bin:/bin' };
 
-function captureIo(cwd: string): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env,
-    cwd,
-  };
-  return io;
-}
 
 describe('awesome-compose corpus', () => {
   it('has the 39 files', () => expect(files.length).toBe(39));
@@ -41,11 +28,11 @@ describe('awesome-compose corpus', () => {
     const loaded = loadProject({ cwd, env });
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     for (const format of ['yaml', 'json'] as const) {
-      const io = captureIo(cwd);
+      const io = captureIo(cwd, env);
       expect(await runConfig({ format }, io)).toBe(0);
       expect(io.stdout).toContain(`name: ${loaded.project!.name}`.replace('name: ', format === 'json' ? '"name": "' : 'name: '));
     }
-    expect(await runConfig({ quiet: true }, captureIo(cwd))).toBe(0);
+    expect(await runConfig({ quiet: true }, captureIo(cwd, env))).toBe(0);
     const shown = withoutUnusedResources(loaded.project!);
     for (const [ext, text] of [['yaml', projectToYaml(shown, { escapeDollars: true })], ['json', projectToJson(shown, { escapeDollars: true })]] as const) {
       const out = path.join(scratch, `${dir}.${ext}`);
