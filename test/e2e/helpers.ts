@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,4 +60,17 @@ export function cleanupProject(name: string, dir?: string): void {
   const locks = ids(['ps', '-aq', '--filter', `label=ncompose.lock.project=${name}`]);
   if (locks.length) docker(['rm', '-f', ...locks]);
   if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A maker of temp projects whose engine objects and directories are removed after each test of the calling file. */
+export function trackedProjects(): (files: Record<string, string>) => { dir: string; name: string } {
+  const made: { dir: string; name: string }[] = [];
+  afterEach(() => {
+    for (const p of made.splice(0)) cleanupProject(p.name, p.dir);
+  });
+  return (files) => {
+    const p = tempProject(files);
+    made.push(p);
+    return p;
+  };
 }

@@ -5,18 +5,14 @@ import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, cleanupProject, ncompose, tempProject, TEST_IMAGE, type RunResult } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, ncompose, trackedProjects, TEST_IMAGE, type RunResult } from '../helpers.js';
 import { containersOf, freePort, idle, inspect, leftovers } from './stack.js';
 
-const projects: { name: string; dir: string }[] = [];
-afterEach(() => {
-  for (const p of projects.splice(0)) cleanupProject(p.name, p.dir);
-});
+const newProject = trackedProjects();
 
 function project(compose: string) {
-  const p = tempProject({ 'compose.yaml': compose });
-  projects.push(p);
+  const p = newProject({ 'compose.yaml': compose });
   return {
     ...p,
     up: (env?: Record<string, string>) => ncompose(['-p', p.name, 'up', '-d', '--wait', '--progress', 'plain', '-t', '1'], { cwd: p.dir, env }),

@@ -1,18 +1,14 @@
 // Foreground up (log attach, --abort-on-container-exit, --exit-code-from) and up --plan (a saved
 // plan applies only to the engine state it was made against).
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, ncompose, tempProject, TEST_IMAGE } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { docker, ncompose, trackedProjects, TEST_IMAGE } from '../helpers.js';
 import { containersOf, idle, inspect, leftovers } from './stack.js';
 
-const projects: { name: string; dir: string }[] = [];
-afterEach(() => {
-  for (const p of projects.splice(0)) cleanupProject(p.name, p.dir);
-});
+const newProject = trackedProjects();
 
 function project(compose: string) {
-  const p = tempProject({ 'compose.yaml': compose });
-  projects.push(p);
+  const p = newProject({ 'compose.yaml': compose });
   return p;
 }
 
