@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
+import { cliBundleOptions } from '../scripts/cli-bundle-options.mjs';
 import { ROOT, WORK, fmt, generateCompose, interleave, median, printTable, ratio, timeRun, writeGenerated } from './lib.mjs';
 
 const ROUNDS = Math.max(5, Number(process.env.ROUNDS ?? 5));
@@ -83,18 +84,7 @@ function mb(x) {
 async function buildPrivateCli() {
   const dir = path.join(WORK, 'lint-cli');
   mkdirSync(path.join(dir, 'bin'), { recursive: true });
-  await build({
-    entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
-    outfile: path.join(dir, 'dist/cli.cjs'),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-    external: ['dockerode'],
-    define: { 'import.meta.url': '__ncImportMetaUrl' },
-    banner: { js: "const __ncImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
+  await build(cliBundleOptions(path.join(dir, 'dist/cli.cjs')));
   const bin = path.join(dir, 'bin/ncompose.js');
   copyFileSync(path.join(ROOT, 'bin/ncompose.js'), bin);
   copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));

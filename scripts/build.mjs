@@ -7,26 +7,14 @@ import { rmSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { cliBundleOptions } from './cli-bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 // The compose schema is compiled here, once, never at run time.
 await import('./gen-schema-validator.mjs').then((m) => m.writeGenerated());
 
-await build({
-  entryPoints: [path.join(root, 'src/cli/main.ts')],
-  outfile: path.join(root, 'dist/cli.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  // dockerode pulls optional native modules (ssh2, cpu-features): load it from node_modules.
-  external: ['dockerode'],
-  define: { 'import.meta.url': '__ncImportMetaUrl' },
-  banner: { js: "const __ncImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+await build({ ...cliBundleOptions(path.join(root, 'dist/cli.cjs')), sourcemap: 'linked' });
 
 // Warm the code cache with the commands a pre-commit hook or CI runs most.
 const example = path.join(root, 'examples/hello/compose.yaml');
