@@ -92,6 +92,15 @@ describe('execute', () => {
     expect(events.some((e) => e.status === 'Skipped' && e.resource === 'container p-web-1')).toBe(true);
   });
 
+  it('a container whose create failed is reported once, as Error, and only its dependents as Skipped', async () => {
+    const engine = new FakeEngine();
+    const project: Project = { name: 'p', services: { db: svc({ image: 'missing' }), api: svc() } };
+    const { result, events } = await run(engine, project, [network, container('db'), container('api', ['db'])]);
+    expect(result.failures.map((f) => f.action.service)).toEqual(['db']);
+    expect(result.skipped.map((s) => s.action.service)).toEqual(['api']);
+    expect(events.filter((e) => e.resource === 'container p-db-1').map((e) => e.status)).toEqual(['Creating', 'Error']);
+  });
+
   it('an unhealthy dependency fails the dependent with the health status', async () => {
     const engine = new FakeEngine();
     engine.scripts = { db: { health: 'unhealthy' } };

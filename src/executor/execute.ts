@@ -62,7 +62,11 @@ export async function execute(input: ExecuteInput): Promise<ExecuteResult> {
     failures.push({ action, ...f });
     progress({ resource: `${action.type} ${action.name}`, service: action.service, status: 'Error', message: f.message });
   }
-  const skipped = [...result.skipped].map(([stepId, cause]) => ({ action: byStep.get(stepId)!.action, cause: byStep.get(cause)!.action }));
+  const failedActions = new Set(failures.map((f) => f.action.id));
+  // A later step of an action that already failed is not news: its Error line says it all.
+  const skipped = [...result.skipped]
+    .map(([stepId, cause]) => ({ action: byStep.get(stepId)!.action, cause: byStep.get(cause)!.action }))
+    .filter((s) => !failedActions.has(s.action.id));
   for (const s of dedupe(skipped)) {
     progress({ resource: `${s.action.type} ${s.action.name}`, service: s.action.service, status: 'Skipped', message: `because ${s.cause.service ? `service ${s.cause.service}` : s.cause.name} failed` });
   }
