@@ -8,7 +8,7 @@ import { InternalError, type Diagnostic, type SourceRange } from '../diagnostics
 import type { LoadResult } from '../parser/load.js';
 import type { SourceFile } from '../parser/source-index.js';
 import type { Path } from '../parser/types.js';
-import { fixer, hasInterpolation, nodeAtPath, rangeOfNode } from './source-nodes.js';
+import { fixer, nodeAtPath, rangeOfNode, writtenInterpolation } from './source-nodes.js';
 import type { Fix, LintFinding, ReportDescriptor, Rule, RuleContext, RuleSeverity } from './types.js';
 
 /** A rule as configured: on at `severity`, with its options merged over `meta.defaultOptions`. */
@@ -104,13 +104,7 @@ function createRuleContext(sh: Shared, setting: RuleSetting, out: LintFinding[])
       return f ? nodeAtPath(f, path) : undefined;
     },
     fileOf,
-    isInterpolated: (path) => {
-      for (let i = sh.files.length - 1; i >= 0; i--) {
-        const n = nodeAtPath(sh.files[i]!, path);
-        if (n) return hasInterpolation(n);
-      }
-      return false;
-    },
+    isInterpolated: (path) => writtenInterpolation(sh.files, path) !== undefined,
     loadDiagnosticsOf: (codes) => {
       const match = typeof codes === 'function' ? codes : (c: string) => codes.includes(c);
       return load.diagnostics.filter((d) => match(d.code));

@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { SourceRange } from '../diagnostics.js';
-import type { SourceFile } from '../parser/source-index.js';
+import { pathKey, type SourceFile } from '../parser/source-index.js';
 import { rangeOf } from '../parser/parse-yaml.js';
 import type { Path } from '../parser/types.js';
 import type { Fix, Fixer } from './types.js';
@@ -122,9 +122,15 @@ export const fixer: Fixer = {
   removeRange: (range): Fix => ({ range: [range[0], range[1]], text: '' }),
 };
 
-const INTERPOLATION = /(?:^|[^$])(?:\$\$)*\$(?:\{|[A-Za-z_])/;
-
-/** True when a source scalar holds `${VAR}` / `$VAR` (not the `$$` escape). */
-export function hasInterpolation(n: Node | undefined): boolean {
-  return !!n && isScalar(n) && typeof n.value === 'string' && INTERPOLATION.test(n.value);
+/**
+ * The value at `path` as written, when it held `${…}` / `$VAR` before interpolation; the last file
+ * defining the path decides. From the loader's record: no yaml node is needed.
+ */
+export function writtenInterpolation(files: readonly SourceFile[], path: Path): string | undefined {
+  const key = pathKey(path);
+  for (let i = files.length - 1; i >= 0; i--) {
+    const f = files[i]!;
+    if (f.positions.has(key)) return f.interpolated?.get(key);
+  }
+  return undefined;
 }

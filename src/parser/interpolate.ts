@@ -15,13 +15,13 @@ interface Walk {
   ctx: LoadContext;
   file: string;
   lookup: (name: string) => string | undefined;
-  interpolated: Set<string>;
+  interpolated: Map<string, string>;
 }
 
 export function interpolateTree(raw: RawMap, ctx: LoadContext, file: string): RawMap {
   const env = ctx.environment;
   const source = ctx.sources.get(file);
-  const interpolated = source?.interpolated ?? new Set<string>();
+  const interpolated = source?.interpolated ?? new Map<string, string>();
   if (source) source.interpolated = interpolated;
   const w: Walk = { ctx, file, lookup: (k) => (Object.prototype.hasOwnProperty.call(env, k) ? env[k] : undefined), interpolated };
   return walkMap(raw, [], w);
@@ -65,7 +65,7 @@ function interpolateString(s: string, path: (string | number)[], w: Walk): RawVa
   let value = s;
   if (s.includes('$')) {
     const r = substitute(s, w.lookup);
-    if (r.hasVariables) w.interpolated.add(pathKey(path));
+    if (r.hasVariables) w.interpolated.set(pathKey(path), s);
     for (const name of r.unset) report(w, path, 'interpolation_unset', unsetMessage(name), 'warning');
     const err = r.errors[0];
     if (err) {

@@ -8,6 +8,7 @@ import type { Diagnostic, SourceRange } from '../diagnostics.js';
 import { PATH_SEPARATOR, PositionMap, type SourceFile } from './source-index.js';
 import { OverrideTag, ResetTag, type RawMap, type RawValue } from './types.js';
 import { MAX_NESTING, aliasTargets, countLines, findDeepNesting } from './yaml-guards.js';
+import { fastParseYaml } from './fast-yaml.js';
 
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const MAX_DEPTH = 512;
@@ -23,9 +24,9 @@ export interface ParsedYaml {
 class WalkAbort extends Error {}
 
 /** Parse one compose file. Never throws for bad input: every problem is a located diagnostic. */
-export function parseYamlFile(absPath: string, text: string, displayPath = absPath): ParsedYaml {
+export function parseYamlFile(absPath: string, text: string, displayPath = absPath, opts: { fast?: boolean } = {}): ParsedYaml {
   const lineCounter = new LineCounter();
-  const positions = new PositionMap(displayPath, lineCounter);
+  let positions = new PositionMap(displayPath, lineCounter);
   const source: SourceFile = { path: absPath, displayPath, text, lineCounter, positions };
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number, end?: number): SourceRange => rangeOf(displayPath, lineCounter, offset, end);
@@ -44,9 +45,17 @@ export function parseYamlFile(absPath: string, text: string, displayPath = absPa
     countLines(lineCounter, text, deep);
     return { value: undefined, source, diagnostics: [err('yaml_too_deep', `nesting deeper than ${MAX_NESTING} levels`, at(deep))] };
   }
+  const fast = opts.fast === false ? undefined : fastParseYaml(text, positions, newRawMap);
+  if (fast) {
+    countLines(lineCounter, text, text.length);
+    parseDocumentOnDemand(source);
+    return { value: fast, source, diagnostics };
+  }
+  // Outside the fast subset: yaml's parser, and positions from its nodes instead of any partial ones.
+  positions = source.positions = new PositionMap(displayPath, lineCounter);
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, keepSourceTokens: false });
+    doc = parseDocument(text, { lineCounter, ...DOCUMENT_OPTIONS });
   } catch (e) {
     // yaml throws RangeError on pathological nesting; report it as input, not as a crash.
     return { value: undefined, source, diagnostics: [err('yaml_syntax', `cannot parse YAML: ${(e as Error).message}`, at(0))] };
@@ -73,6 +82,19 @@ export function parseYamlFile(absPath: string, text: string, displayPath = absPa
     if (e instanceof WalkAbort) return { value: undefined, source, diagnostics };
     throw e;
   }
+}
+
+const DOCUMENT_OPTIONS = { uniqueKeys: false, merge: false, prettyErrors: false, keepSourceTokens: false } as const;
+
+/** Lint's style rules read yaml nodes; a file the fast path parsed gets its Document when first asked. */
+function parseDocumentOnDemand(source: SourceFile): void {
+  let doc: Document.Parsed | undefined;
+  Object.defineProperty(source, 'doc', {
+    configurable: true,
+    enumerable: true,
+    get: () => (doc ??= parseDocument(source.text, DOCUMENT_OPTIONS)),
+    set: (d: Document.Parsed) => (doc = d),
+  });
 }
 
 function err(code: string, message: string, range: SourceRange): Diagnostic {

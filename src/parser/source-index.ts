@@ -20,8 +20,8 @@ export interface SourceFile {
   lineCounter?: LineCounter;
   /** Path (as `pathKey`) → range of the value node; keys: `${pathKey}${SEP}#key` → range of the key. */
   positions: PositionLookup;
-  /** Paths (as `pathKey`) whose value held a `$` expression before interpolation. */
-  interpolated?: Set<string>;
+  /** Paths (as `pathKey`) whose value held a `$` expression before interpolation → that value as written. */
+  interpolated?: Map<string, string>;
 }
 
 /** What stages need of a file's positions; a plain Map fits (tests), PositionMap is the fast one. */
@@ -63,6 +63,11 @@ export class PositionMap implements PositionLookup {
 
   has(key: string): boolean {
     return this.spans.has(key) || this.ranges.has(key);
+  }
+
+  /** Every path with a recorded position (the differential parser test compares them). */
+  keys(): string[] {
+    return [...this.spans.keys(), ...this.ranges.keys()];
   }
 
   get(key: string): SourceRange | undefined {

@@ -5,7 +5,8 @@
 import type { RuleContext } from '../types.js';
 import type { Path } from '../../parser/types.js';
 import { isObj, scalarText, type ServiceEntry } from './_util.js';
-import { isInterpolatedAt, sourceScalar } from './_source.js';
+import { writtenInterpolation } from '../source-nodes.js';
+import { isInterpolatedAt } from './_source.js';
 
 export const UNKNOWN = Symbol('unknown');
 export type Unknown = typeof UNKNOWN;
@@ -65,9 +66,7 @@ function shortPort(ctx: RuleContext, p: Path, item: unknown): Parsed | undefined
   const value = scalarText(item);
   if (value === undefined) return undefined;
   // Parse what was written, so a `${…}` part is known to be unknown rather than its default.
-  const written = isInterpolatedAt(ctx, p) ? sourceScalar(ctx, p) : value;
-  if (written === undefined) return { target: value, protocol: 'tcp', hostIp: UNKNOWN, published: UNKNOWN };
-  return parseShortPort(written);
+  return parseShortPort(writtenInterpolation(ctx.files, p) ?? value);
 }
 
 /** `[IP:][HOST:]CONTAINER[/PROTO]`; IPv6 addresses in brackets; parts with `$` are unknown. */

@@ -6,6 +6,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } fro
 import type { RuleContext } from '../types.js';
 import type { Path } from '../../parser/types.js';
 import type { SourceFile } from '../../parser/source-index.js';
+import { writtenInterpolation } from '../source-nodes.js';
 
 /** The node at `path` in one parsed document, following aliases and merge keys; undefined if absent. */
 export function findNode(doc: Document.Parsed, path: Path): Node | undefined {
@@ -76,18 +77,7 @@ export function sourceNode(ctx: RuleContext, path: Path): { file: SourceFile; no
   return undefined;
 }
 
-/** The scalar at `path` as written (before interpolation), as text. */
-export function sourceScalar(ctx: RuleContext, path: Path): string | undefined {
-  const hit = sourceNode(ctx, path);
-  if (!hit || !isScalar(hit.node)) return undefined;
-  const v = hit.node.value;
-  return v === null || v === undefined ? undefined : String(v);
-}
-
-const VAR_RE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/;
-
-/** The source value at `path` contained `${…}` / `$VAR` before interpolation (indexed: O(depth) per call). */
+/** The source value at `path` contained `${…}` / `$VAR` before interpolation. */
 export function isInterpolatedAt(ctx: RuleContext, path: Path): boolean {
-  const hit = sourceNode(ctx, path);
-  return !!hit && isScalar(hit.node) && typeof hit.node.value === 'string' && VAR_RE.test(hit.node.value.replace(/\$\$/g, ''));
+  return writtenInterpolation(ctx.files, path) !== undefined;
 }

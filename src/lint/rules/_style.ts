@@ -17,8 +17,8 @@ export function serviceNodes(f: SourceFile): ServiceNode[] {
 }
 
 /** Files whose YAML parsed cleanly: text edits on a broken document could make it worse. */
-export function cleanFiles(ctx: RuleContext): SourceFile[] {
-  return ctx.files.filter((f) => f.doc && f.doc.errors.length === 0);
+export function cleanFiles(ctx: RuleContext, candidate: (f: SourceFile) => boolean = () => true): SourceFile[] {
+  return ctx.files.filter((f) => candidate(f) && f.doc && f.doc.errors.length === 0);
 }
 
 export function allServiceNodes(ctx: RuleContext): ServiceNode[] {

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { isInterpolatedAt, sourceScalar } from './_source.js';
+import { writtenInterpolation } from '../source-nodes.js';
 import { attr, services } from './_util.js';
 
 const FLOATING = ['latest', 'stable', 'edge', 'nightly', 'main', 'master', 'dev', 'develop', 'mainline', 'lts', 'current', 'rolling', 'beta', 'testing', 'unstable'];
@@ -26,7 +26,7 @@ export default defineRule({
       // With `build`, the image names what is built here, not something pulled.
       if (!a || s.svc.build !== undefined) continue;
       // Judge what was written: `app:${TAG}` has an unknown tag, not its default.
-      const written = isInterpolatedAt(ctx, a.path) ? (sourceScalar(ctx, a.path) ?? '$') : a.value;
+      const written = writtenInterpolation(ctx.files, a.path) ?? a.value;
       const ref = parseImageRef(written);
       if (ref.digest || ref.name.includes('$') || ref.tag?.includes('$')) continue;
       const data = { image: a.value, service: s.name, tag: ref.tag ?? '' };
