@@ -87,8 +87,9 @@ async function buildPrivateCli() {
   await build(cliBundleOptions(path.join(dir, 'dist/cli.cjs')));
   const bin = path.join(dir, 'bin/ncompose.js');
   copyFileSync(path.join(ROOT, 'bin/ncompose.js'), bin);
+  copyFileSync(path.join(ROOT, 'bin/package.json'), path.join(dir, 'bin/package.json'));
   copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
   // Warm the code cache the way the real build does.
-  spawnSync(process.execPath, [bin, 'lint', writeGenerated('lint-warm.yaml', generateCompose(10))], { env: { ...env, NCOMPOSE_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts/warm-code-cache.cjs'), path.join(dir, 'dist')], { env, stdio: 'ignore' });
   return bin;
 }

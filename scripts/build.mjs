@@ -17,9 +17,5 @@ await import('./gen-schema-validator.mjs').then((m) => m.writeGenerated());
 await build({ ...cliBundleOptions(path.join(root, 'dist/cli.cjs')), sourcemap: 'linked' });
 
 // Warm the code cache with the commands a pre-commit hook or CI runs most.
-const example = path.join(root, 'examples/hello/compose.yaml');
-const bin = path.join(root, 'bin/ncompose.js');
-const env = { ...process.env, NCOMPOSE_WRITE_CODE_CACHE: '1' };
-if (existsSync(example)) {
-  spawnSync(process.execPath, ['--', bin, '-f', example, 'config', '-q'], { env, stdio: 'ignore' });
-}
+const warm = spawnSync(process.execPath, [path.join(root, 'scripts/warm-code-cache.cjs')], { stdio: 'ignore' });
+if (warm.status !== 0 || !existsSync(path.join(root, 'dist/cli.cache'))) console.warn('warning: no V8 code cache was written (start-up will be slower)');

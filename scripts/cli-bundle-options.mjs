@@ -15,6 +15,8 @@ export function cliBundleOptions(outfile) {
     logLevel: 'warning',
     // dockerode pulls optional native modules (ssh2, cpu-features): load it from node_modules.
     external: ['dockerode'],
+    // yargs' string-width builds Unicode tables when imported; this wrapper defers them to first use.
+    alias: { 'string-width': path.join(ROOT, 'src/cli/lazy-string-width.ts') },
     define: { 'import.meta.url': '__ncImportMetaUrl' },
     banner: { js: "const __ncImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   };
