@@ -12,7 +12,7 @@ const CORPUS = path.resolve(ROOT, '../shared/corpus/awesome-compose');
 /** Spans as the fast path records them. */
 function fast(text: string): { value: unknown; spans: Map<string, [number, number]> } | undefined {
   const spans = new Map<string, [number, number]>();
-  const value = fastParseYaml(text, { setSpan: (k, a, b) => spans.set(k, [a, b]) }, newRawMap);
+  const value = fastParseYaml(text, { setSpan: (k, a, b) => spans.set(k, [a, b]), setKeySpan: (k, a, b) => spans.set(`${k}\u001f#key`, [a, b]) }, newRawMap);
   return value === undefined ? undefined : { value, spans };
 }
 
@@ -100,6 +100,7 @@ describe('fast YAML path', () => {
     ['a flow key without a value', 'a: {b}\n'],
     ['a folded scalar with more-indented lines', 'a: >\n  x\n    y\n'],
     ['an explicit indentation indicator', 'a: |2\n   x\n'],
+    ['nesting deeper than the fast path goes', 'a: ' + '['.repeat(60) + ']'.repeat(60) + '\n'],
   ];
   it.each(declined)('declines (yaml decides): %s', (_name, text) => {
     expect(fast(text)).toBeUndefined();

@@ -9,9 +9,10 @@
 import { PATH_SEPARATOR as SEP } from './source-index.js';
 import type { RawMap, RawValue } from './types.js';
 
-/** Where spans go: `setSpan(pathKey, start, end)`, as PositionMap has it. */
+/** Where spans go, as PositionMap has them: a value's by its path, a key's by its pair's path. */
 export interface SpanSink {
   setSpan(key: string, start: number, end: number): void;
+  setKeySpan(pairKey: string, start: number, end: number): void;
 }
 
 const LF = 0x0a;
@@ -28,6 +29,9 @@ const LBRACE = 0x7b;
 const RBRACE = 0x7d;
 const PIPE = 0x7c;
 const GT = 0x3e;
+
+/** Deeper documents go to yaml's path, where the nesting guard (yaml-guards.ts) judges them. */
+const MAX_DEPTH = 48;
 
 /** Thrown (one shared instance, no stack) when the input is outside the subset. */
 const GIVE_UP = Object.freeze({ giveUp: true });
@@ -51,6 +55,7 @@ class FastParser {
   private lineStart = 0;
   /** End of the node just parsed, including what yaml counts into it (trailing comment, newline). */
   private nodeEnd = 0;
+  private depth = 0;
   private readonly len: number;
 
   constructor(
@@ -82,6 +87,7 @@ class FastParser {
 
   /** A block mapping whose keys sit at column `indent`; `pos` is at its first key. */
   private blockMap(indent: number, pk: string): RawMap {
+    this.enter();
     const out = this.newMap();
     const start = this.pos;
     let end = start;
@@ -92,7 +98,7 @@ class FastParser {
       // Duplicates: yaml's path reports them. An empty key at the root would share the root's path.
       if (Object.hasOwn(out, key) || (key === '' && pk === '')) throw GIVE_UP;
       const child = pk === '' ? key : pk + SEP + key;
-      this.spans.setSpan(child + SEP + '#key', keyStart, keyEnd);
+      this.spans.setKeySpan(child, keyStart, keyEnd);
       out[key] = this.valueAfterIndicator(indent, child, false);
       end = this.nodeEnd;
       const col = this.skipToContent();
@@ -101,11 +107,13 @@ class FastParser {
     }
     this.collectionEnd(indent, end);
     this.spans.setSpan(pk, start, end);
+    this.depth--;
     return out;
   }
 
   /** A block sequence whose `-` sit at column `indent`; `pos` is at the first `-`. */
   private blockSeq(indent: number, pk: string): RawValue[] {
+    this.enter();
     const out: RawValue[] = [];
     const start = this.pos;
     let end = start;
@@ -127,6 +135,7 @@ class FastParser {
     if (nullAfterComment) throw GIVE_UP;
     this.collectionEnd(indent, end);
     this.spans.setSpan(pk, start, end);
+    this.depth--;
     return out;
   }
 
@@ -402,17 +411,23 @@ class FastParser {
 
   // ── Flow collections (on one line) ──────────────────────────────────────────────────────
 
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+  }
+
   private flow(pk: string): RawValue {
     return this.s.charCodeAt(this.pos) === LBRACKET ? this.flowSeq(pk) : this.flowMap(pk);
   }
 
   private flowSeq(pk: string): RawValue[] {
+    this.enter();
     const start = this.pos++;
     const out: RawValue[] = [];
     this.skipFlowSpaces();
     if (this.s.charCodeAt(this.pos) === RBRACKET) {
       this.pos++;
       this.spans.setSpan(pk, start, this.pos);
+      this.depth--;
       return out;
     }
     for (;;) {
@@ -424,16 +439,19 @@ class FastParser {
       this.skipFlowSpaces();
     }
     this.spans.setSpan(pk, start, this.pos);
+    this.depth--;
     return out;
   }
 
   private flowMap(pk: string): RawMap {
+    this.enter();
     const start = this.pos++;
     const out = this.newMap();
     this.skipFlowSpaces();
     if (this.s.charCodeAt(this.pos) === RBRACE) {
       this.pos++;
       this.spans.setSpan(pk, start, this.pos);
+      this.depth--;
       return out;
     }
     for (;;) {
@@ -456,7 +474,7 @@ class FastParser {
       if (c === COMMA || c === RBRACE) throw GIVE_UP;
       if (Object.hasOwn(out, key)) throw GIVE_UP;
       const child = pk === '' ? key : pk + SEP + key;
-      this.spans.setSpan(child + SEP + '#key', keyStart, keyEnd);
+      this.spans.setKeySpan(child, keyStart, keyEnd);
       out[key] = this.flowNode(child, RBRACE);
       this.skipFlowSpaces();
       const next = this.s.charCodeAt(this.pos++);
@@ -465,6 +483,7 @@ class FastParser {
       this.skipFlowSpaces();
     }
     this.spans.setSpan(pk, start, this.pos);
+    this.depth--;
     return out;
   }
 

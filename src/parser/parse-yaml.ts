@@ -40,16 +40,17 @@ export function parseYamlFile(absPath: string, text: string, displayPath = absPa
     const off = text.indexOf('\u0000');
     return { value: undefined, source, diagnostics: [err('yaml_binary', 'file is not text (it contains NUL bytes)', at(off))] };
   }
-  const deep = findDeepNesting(text);
-  if (deep !== undefined) {
-    countLines(lineCounter, text, deep);
-    return { value: undefined, source, diagnostics: [err('yaml_too_deep', `nesting deeper than ${MAX_NESTING} levels`, at(deep))] };
-  }
+  // The fast path gives up on anything deeper than a few dozen levels, before this guard would judge it.
   const fast = opts.fast === false ? undefined : fastParseYaml(text, positions, newRawMap);
   if (fast) {
     countLines(lineCounter, text, text.length);
     parseDocumentOnDemand(source);
     return { value: fast, source, diagnostics };
+  }
+  const deep = findDeepNesting(text);
+  if (deep !== undefined) {
+    countLines(lineCounter, text, deep);
+    return { value: undefined, source, diagnostics: [err('yaml_too_deep', `nesting deeper than ${MAX_NESTING} levels`, at(deep))] };
   }
   // Outside the fast subset: yaml's parser, and positions from its nodes instead of any partial ones.
   positions = source.positions = new PositionMap(displayPath, lineCounter);
@@ -191,7 +192,7 @@ class Walker {
       if (seen.has(key) && !aliasSite) this.reportDuplicate(pk, key, seen.get(key), keySpan);
       seen.set(key, keySpan);
       const child = childKey(pk, key);
-      if (keySpan && this.recordsAliased(aliasSite)) this.positions.setSpan(child + PATH_SEPARATOR + '#key', keySpan[0], keySpan[1]);
+      if (keySpan && this.recordsAliased(aliasSite)) this.positions.setKeySpan(child, keySpan[0], keySpan[1]);
       out[key] = this.node(pair.value as Node | null, child, depth + 1, aliasSite);
       if (pair.value === null) this.record(child, keySpan);
     }

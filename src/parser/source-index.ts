@@ -31,14 +31,19 @@ export interface PositionLookup {
   set(key: string, range: SourceRange): unknown;
 }
 
-const SPAN = 2 ** 25; // > the largest file offset (files are capped at 16 MiB)
+const KEY_SUFFIX = SEP + '#key';
 
 /**
  * Positions stored as offset spans and turned into line:col only when asked: a 1000-service file has
  * ~100k nodes, and building a range object for each one cost more than reading the positions ever does.
+ * Offsets live in two small-integer arrays (a Map value that is a slot number allocates nothing), and a
+ * key's span is filed under its pair's path in a second map, so no `#key` string is built per pair.
  */
 export class PositionMap implements PositionLookup {
-  private readonly spans = new Map<string, number>();
+  private readonly values = new Map<string, number>();
+  private readonly keys_ = new Map<string, number>();
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
   private readonly ranges = new Map<string, SourceRange>();
 
   constructor(
@@ -46,8 +51,21 @@ export class PositionMap implements PositionLookup {
     private readonly lineCounter: LineCounter,
   ) {}
 
+  /** The span of the value at path `key` (a `pathKey`; `…${SEP}#key` addresses the key instead). */
   setSpan(key: string, start: number, end: number): void {
-    this.spans.set(key, start * SPAN + end);
+    if (key.endsWith(KEY_SUFFIX)) this.setKeySpan(key.slice(0, -KEY_SUFFIX.length), start, end);
+    else this.values.set(key, this.slot(start, end));
+  }
+
+  /** The span of the key of the pair at path `pairKey`. */
+  setKeySpan(pairKey: string, start: number, end: number): void {
+    this.keys_.set(pairKey, this.slot(start, end));
+  }
+
+  private slot(start: number, end: number): number {
+    this.starts.push(start);
+    this.ends.push(end);
+    return this.starts.length - 1;
   }
 
   set(key: string, range: SourceRange): this {
@@ -55,29 +73,37 @@ export class PositionMap implements PositionLookup {
       this.ranges.delete(key);
       this.setSpan(key, range.offset, range.endOffset);
     } else {
-      this.spans.delete(key);
+      this.spanMap(key).delete(this.bare(key));
       this.ranges.set(key, range);
     }
     return this;
   }
 
   has(key: string): boolean {
-    return this.spans.has(key) || this.ranges.has(key);
+    return this.spanMap(key).has(this.bare(key)) || this.ranges.has(key);
   }
 
   /** Every path with a recorded position (the differential parser test compares them). */
   keys(): string[] {
-    return [...this.spans.keys(), ...this.ranges.keys()];
+    return [...this.values.keys(), ...[...this.keys_.keys()].map((k) => k + KEY_SUFFIX), ...this.ranges.keys()];
   }
 
   get(key: string): SourceRange | undefined {
-    const v = this.spans.get(key);
-    if (v === undefined) return this.ranges.get(key);
-    const start = Math.floor(v / SPAN);
-    const end = v - start * SPAN;
+    const i = this.spanMap(key).get(this.bare(key));
+    if (i === undefined) return this.ranges.get(key);
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
     const a = this.lineCounter.linePos(start);
     const b = this.lineCounter.linePos(end);
     return { file: this.file, line: a.line, col: a.col, offset: start, endLine: b.line, endCol: b.col, endOffset: end };
+  }
+
+  private spanMap(key: string): Map<string, number> {
+    return key.endsWith(KEY_SUFFIX) ? this.keys_ : this.values;
+  }
+
+  private bare(key: string): string {
+    return key.endsWith(KEY_SUFFIX) ? key.slice(0, -KEY_SUFFIX.length) : key;
   }
 }
 
