@@ -125,6 +125,27 @@ describe('fast YAML path', () => {
     expect(accepted).toBeGreaterThan(Number(process.env.FAST_YAML_RUNS ?? 600) / 4);
   });
 
+  it('places the ends of collections like yaml, whatever comment lines follow them', () => {
+    // Where yaml ends a collection depends on the comment lines after it (their columns, blank lines,
+    // what comes next): every combination of two such lines after ten kinds of last item.
+    const heads = [
+      'x:\n  a:\n    b:\n      c: 1\n', 'x:\n  a:\n    b:\n      - 1\n', 'x:\n  a:\n    b:\n    - 1\n',
+      'x:\n  a:\n    b:\n      c:\n        d: 1\n', 'x:\n  a:\n    b:\n      - - 1\n', 'x:\n  a:\n    b:\n      - c: 1\n        d: 2\n',
+      'x:\n- 1\n', 'x:\n  a:\n    b:\n      c: [1]\n', 'x:\n  a:\n    b:\n      c: "q"\n', 'x:\n  a:\n    b:\n      c: |\n        t\n',
+    ];
+    const lines = ['', '# 0\n', '  # 2\n', '    # 4\n', '      # 6\n', '        # 8\n', '\n'];
+    const tails = ['y: 1\n', '  y: 1\n', '    y: 1\n', ''];
+    let accepted = 0;
+    let total = 0;
+    for (const head of heads) for (const l1 of lines) for (const l2 of lines) for (const tail of tails) {
+      const text = head + l1 + l2 + tail;
+      if (slow(text).errors.length) continue;
+      total++;
+      if (expectAgreement(text)) accepted++;
+    }
+    expect(accepted / total).toBeGreaterThan(0.9);
+  });
+
   it('resolves plain scalars like the yaml core schema', () => {
     expect([resolvePlain('0o17'), resolvePlain('-0'), resolvePlain('+12'), resolvePlain('1e2'), resolvePlain('.Inf')]).toEqual([15, -0, 12, 100, Infinity]);
   });

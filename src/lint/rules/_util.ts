@@ -20,13 +20,21 @@ export interface ServiceEntry {
   path: Path;
 }
 
-/** Every service of the merged raw model that is a mapping. */
-export function services(ctx: RuleContext): ServiceEntry[] {
+/** Built once per model: some thirty rules ask for the same list. */
+const serviceLists = new WeakMap<object, readonly ServiceEntry[]>();
+
+/** Every service of the merged raw model that is a mapping (shared between rules: do not mutate). */
+export function services(ctx: RuleContext): readonly ServiceEntry[] {
   const all = ctx.raw?.services;
   if (!isObj(all)) return [];
-  const out: ServiceEntry[] = [];
-  for (const [name, svc] of Object.entries(all)) {
-    if (isObj(svc)) out.push({ name, svc, path: ['services', name] });
+  let out = serviceLists.get(all);
+  if (!out) {
+    const list: ServiceEntry[] = [];
+    for (const [name, svc] of Object.entries(all)) {
+      if (isObj(svc)) list.push({ name, svc, path: ['services', name] });
+    }
+    out = Object.freeze(list);
+    serviceLists.set(all, out);
   }
   return out;
 }
