@@ -113,18 +113,19 @@ export const CAST_TABLE: readonly (readonly [pattern: string, cast: Cast])[] = [
 ];
 
 const COMPILED = CAST_TABLE.map(([p, cast]) => ({ parts: p.split('.'), cast }));
-/** Table rows that can match a path of this length and last segment, in table order: built on first use. */
-const CANDIDATES = new Map<string, typeof COMPILED>();
+/** Path length → last segment → the table rows that can match, in table order: built on first use. */
+const CANDIDATES = new Map<number, Map<string, typeof COMPILED>>();
 
 /** The cast for a model path (list indexes count as `[]`), if any. */
 export function castFor(path: readonly (string | number)[]): Cast | undefined {
   const last = path[path.length - 1];
   const seg = typeof last === 'number' ? '[]' : String(last);
-  const shape = `${path.length}\u0000${seg}`;
-  let rows = CANDIDATES.get(shape);
+  let bySeg = CANDIDATES.get(path.length);
+  if (!bySeg) CANDIDATES.set(path.length, (bySeg = new Map()));
+  let rows = bySeg.get(seg);
   if (!rows) {
     rows = COMPILED.filter(({ parts }) => parts.length === path.length && (parts[parts.length - 1] === '*' || parts[parts.length - 1] === seg));
-    CANDIDATES.set(shape, rows);
+    bySeg.set(seg, rows);
   }
   for (const { parts, cast } of rows) {
     if (parts.length !== path.length) continue;
