@@ -13,6 +13,8 @@ const runs = [
   ['-f', example, 'config', '--format', 'json'],
   ['-f', example, 'config'],
   ['lint', example],
+  // The planner, as every up/down runs it (offline: a build needs no engine).
+  ['-f', example, 'plan', '--offline'],
 ];
 
 (async () => {
