@@ -13,13 +13,14 @@ import type { Plan } from '../planner/plan-types.js';
 import { hasChanges, plan as makePlan } from '../planner/plan.js';
 import { parsePlan } from '../planner/render-json.js';
 import { upOptionsFrom } from './plan.js';
-import { openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
+import { applyPlan, failIfNot, openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
 import { attachForeground } from './engine/attach.js';
 import { waitForReady } from './engine/ready.js';
 import type { Project } from '../model/project.js';
 import { recordUpRevision } from '../safety/record-revision.js';
 import { commandLine, withProjectLock, type LockArgs } from '../safety/with-lock.js';
 import { applyUp } from '../safety/apply-up.js';
+import { watchInterrupts } from '../safety/interrupt.js';
 import { keepBackups } from '../planner/backups.js';
 import type { UpdateStrategy } from '../planner/strategy.js';
 
@@ -58,9 +59,15 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   }
   // Under the project lock: observe → plan → apply → wait → record a revision; attaching is not a mutation.
   const plan = await withProjectLock(s.engine, s.project.name, io, args, async () => {
-    const snapshot = await snapshotOf(s);
+    let snapshot = await snapshotOf(s);
     const atomic = args.rollback !== false;
-    const plan = args.plan ? savedPlan(args.plan, snapshot) : freshPlan(s, snapshot, rawArgs, services);
+    let plan = args.plan ? savedPlan(args.plan, snapshot) : freshPlan(s, snapshot, rawArgs, services);
+    if (!args.plan && plan.actions.some((a) => a.type === 'image')) {
+      // Build and pull first, as compose does: an image that changed then recreates its containers in this up.
+      await applyImageActions(s, plan, snapshot, io, args);
+      snapshot = await snapshotOf(s);
+      plan = freshPlan(s, snapshot, rawArgs, services, true);
+    }
     if (atomic && args.plan) keepBackups(plan.actions);
     for (const w of plan.warnings ?? []) io.err(`warning: ${w}\n`);
     const { result, cleanup } = await applyUp(s, plan, snapshot, io, args, {
@@ -85,15 +92,29 @@ async function convergedPlan(s: Session, rawArgs: Record<string, unknown>, servi
   return hasChanges(plan) ? undefined : plan;
 }
 
-function freshPlan(s: Session, snapshot: Snapshot, rawArgs: Record<string, unknown>, services: string[]): Plan {
+function freshPlan(s: Session, snapshot: Snapshot, rawArgs: Record<string, unknown>, services: string[], imagesDone = false): Plan {
   return makePlan(s.project, snapshot, {
     ...upOptionsFrom(rawArgs),
+    imagesDone,
     atomic: rawArgs.rollback !== false,
     strategy: rawArgs.strategy as UpdateStrategy | undefined,
     services,
     disabledServices: Object.keys(s.meta.disabledServices ?? {}),
     locate: (path) => s.loaded.sources.locate(path),
   });
+}
+
+/** The plan's builds and pulls alone; they change no container, so a failure needs no rollback. */
+async function applyImageActions(s: Session, plan: Plan, snapshot: Snapshot, io: Io, args: UpArgs): Promise<void> {
+  const watch = watchInterrupts((sig) => io.err(`\n${sig}: stopping: no container was changed yet\n`));
+  try {
+    const images = { ...plan, actions: plan.actions.filter((a) => a.type === 'image') };
+    const result = await applyPlan(s, images, snapshot, io, args, { parallel: args.parallel, signal: watch.signal });
+    if (watch.signal.aborted) throw new NcomposeError('up interrupted while building or pulling images (no container was changed)', [], 130);
+    failIfNot(result, 'up');
+  } finally {
+    watch.dispose();
+  }
 }
 
 /** A saved plan applies only to the engine state it was computed against. */

@@ -9,6 +9,7 @@ import type { PlanAction } from './plan-types.js';
 /** Plans image actions; returns image ref → its pull or build action. */
 export function planImages(ctx: PlanContext): Map<string, PlanAction> {
   const byRef = new Map<string, PlanAction>();
+  if (ctx.opts.imagesDone) return byRef;
   for (const name of [...ctx.scope].sort()) {
     const svc = ctx.project.services[name];
     const ref = imageRef(ctx.project.name, name, svc);

@@ -31,6 +31,8 @@ export interface PlanOptions {
   atomic?: boolean;
   /** `up --strategy`: override each service's deploy.update_config.order (strategy.ts). */
   strategy?: UpdateStrategy;
+  /** The images were just built and pulled (`up` runs those first): plan no image actions again. */
+  imagesDone?: boolean;
 }
 
 /** Shared by the per-kind planners of one `plan()` call. */

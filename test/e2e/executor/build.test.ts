@@ -1,5 +1,7 @@
 // build: through the Engine API with a context tar that honours .dockerignore, a custom
 // Dockerfile, build args, a target stage and labels; streamed output; `down --rmi local` removes it.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, ncompose, tempProject, TEST_IMAGE } from '../helpers.js';
 import { leftovers } from './stack.js';
@@ -65,6 +67,22 @@ describe('build', () => {
     expect(logs).toContain('Dockerfile.custom');
     expect(logs).not.toContain('secret.txt');
     expect(logs).not.toContain('debug.log');
+  });
+
+  it('up --build recreates the container when the rebuilt image changed, in the same up, and keeps it when not', () => {
+    const containerId = () => docker(['inspect', '-f', '{{.Id}}', `${name}-app-1`]);
+    const imageOf = (ref: string) => docker(['image', 'inspect', '-f', '{{.Id}}', ref]);
+    const before = containerId();
+    writeFileSync(path.join(dir, 'keep.txt'), 'changed\n');
+    const r = ncompose(['-p', name, 'up', '-d', '--build', '--progress', 'plain'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.code).toBe(0);
+    const after = containerId();
+    expect(after).not.toBe(before);
+    expect(docker(['inspect', '-f', '{{.Image}}', after])).toBe(imageOf(`${name}-app`));
+    // Rebuilt from cache: the same image, so the container stays.
+    expect(ncompose(['-p', name, 'up', '-d', '--build', '--progress', 'plain'], { cwd: dir }).code).toBe(0);
+    expect(containerId()).toBe(after);
   });
 
   it('down --rmi local removes the built image and everything else', () => {
