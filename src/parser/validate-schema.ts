@@ -60,10 +60,23 @@ const TYPE_NAMES: Record<string, string> = { object: 'a mapping', array: 'a list
 
 /** Validate the raw model; every error goes to ctx with its path and position. */
 export function validateSchema(raw: RawMap, ctx: LoadContext): void {
+  rejectProtoNames(raw, ctx);
   if (validate(raw)) return;
   for (const f of collapse(validate.errors ?? [])) {
     const range = f.atKey ? (ctx.sources.locateKey(f.path) ?? ctx.sources.locate(f.path)) : undefined;
     ctx.report({ code: f.code, message: f.message, path: f.path, range, hint: f.hint });
+  }
+}
+
+const NAMED_SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs'];
+
+/** The spec's name pattern allows `__proto__`, but it cannot be a key of the model's plain objects: say so, not lose it. */
+function rejectProtoNames(raw: RawMap, ctx: LoadContext): void {
+  for (const section of NAMED_SECTIONS) {
+    const names = raw[section];
+    if (!names || typeof names !== 'object' || Array.isArray(names) || !Object.hasOwn(names, '__proto__')) continue;
+    const path = [section, '__proto__'];
+    ctx.report({ code: 'reserved_name', message: `${section}: the name "__proto__" is not supported`, path, range: ctx.sources.locateKey(path) });
   }
 }
 
