@@ -20,6 +20,7 @@ const SPACE = 0x20;
 const HASH = 0x23;
 const DASH = 0x2d;
 const COLON = 0x3a;
+const QMARK = 0x3f;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 const COMMA = 0x2c;
@@ -97,7 +98,7 @@ class FastParser {
       const keyEnd = this.nodeEnd;
       // Duplicates: yaml's path reports them. An empty key at the root would share the root's path.
       if (Object.hasOwn(out, key) || (key === '' && pk === '')) throw GIVE_UP;
-      const child = pk === '' ? key : pk + SEP + key;
+      const child = childPath(pk, key);
       this.spans.setKeySpan(child, keyStart, keyEnd);
       out[key] = this.valueAfterIndicator(indent, child, false);
       end = this.nodeEnd;
@@ -120,7 +121,7 @@ class FastParser {
     let nullAfterComment = false;
     for (;;) {
       const itemStart = this.pos++; // the `-`
-      const item = this.valueAfterIndicator(indent, pk === '' ? String(out.length) : pk + SEP + out.length, true);
+      const item = this.valueAfterIndicator(indent, childPath(pk, out.length), true);
       nullAfterComment = item === null && out.length > 0 && this.s.lastIndexOf('#', itemStart) >= end;
       out.push(item);
       end = this.nodeEnd;
@@ -256,8 +257,7 @@ class FastParser {
   /** Offset of the `:` ending a plain key starting at `i` on this line, or -1. */
   private plainKeyColon(i: number): number {
     const s = this.s;
-    const c0 = s.charCodeAt(i);
-    if (NOT_PLAIN_START.has(c0) || ((c0 === DASH || c0 === 0x3f || c0 === COLON) && this.isBreakOrSpace(i + 1))) return -1;
+    if (!this.canStartPlain(i, false)) return -1;
     for (let j = i; j < this.len; j++) {
       const c = s.charCodeAt(j);
       if (c === LF) return -1;
@@ -265,6 +265,14 @@ class FastParser {
       if (c === HASH && s.charCodeAt(j - 1) === SPACE) return -1;
     }
     return -1;
+  }
+
+  /** A plain scalar may start at `i`: not at an indicator, and at `-`, `?` or `:` only before a non-space. */
+  private canStartPlain(i: number, inFlow: boolean): boolean {
+    const c = this.s.charCodeAt(i);
+    if (NOT_PLAIN_START.has(c)) return false;
+    if (c !== DASH && c !== QMARK && c !== COLON) return true;
+    return !(inFlow ? this.isFlowBreak(i + 1) : this.isBreakOrSpace(i + 1));
   }
 
   /** The node at `i` is a `key:` (plain or quoted, on this line). */
@@ -286,8 +294,7 @@ class FastParser {
   private plainInBlock(pk: string): RawValue {
     const s = this.s;
     const start = this.pos;
-    const c0 = s.charCodeAt(start);
-    if (NOT_PLAIN_START.has(c0) || ((c0 === DASH || c0 === 0x3f || c0 === COLON) && this.isBreakOrSpace(start + 1))) throw GIVE_UP;
+    if (!this.canStartPlain(start, false)) throw GIVE_UP;
     let j = start;
     for (; j < this.len; j++) {
       const c = s.charCodeAt(j);
@@ -420,71 +427,60 @@ class FastParser {
   }
 
   private flowSeq(pk: string): RawValue[] {
+    const out: RawValue[] = [];
+    return this.flowCollection(pk, RBRACKET, out, () => {
+      out.push(this.flowNode(childPath(pk, out.length), RBRACKET));
+    });
+  }
+
+  private flowMap(pk: string): RawMap {
+    const out = this.newMap();
+    return this.flowCollection(pk, RBRACE, out, () => this.flowPair(pk, out));
+  }
+
+  /** `[…]` or `{…}` on one line: `item` reads one entry into `out`; entries are separated by commas. */
+  private flowCollection<T>(pk: string, closer: number, out: T, item: () => void): T {
     this.enter();
     const start = this.pos++;
-    const out: RawValue[] = [];
     this.skipFlowSpaces();
-    if (this.s.charCodeAt(this.pos) === RBRACKET) {
-      this.pos++;
-      this.spans.setSpan(pk, start, this.pos);
-      this.depth--;
-      return out;
-    }
-    for (;;) {
-      out.push(this.flowNode(pk === '' ? String(out.length) : pk + SEP + out.length, RBRACKET));
-      this.skipFlowSpaces();
-      const c = this.s.charCodeAt(this.pos++);
-      if (c === RBRACKET) break;
-      if (c !== COMMA) throw GIVE_UP;
-      this.skipFlowSpaces();
+    if (this.s.charCodeAt(this.pos) === closer) this.pos++;
+    else {
+      for (;;) {
+        item();
+        this.skipFlowSpaces();
+        const c = this.s.charCodeAt(this.pos++);
+        if (c === closer) break;
+        if (c !== COMMA) throw GIVE_UP;
+        this.skipFlowSpaces();
+      }
     }
     this.spans.setSpan(pk, start, this.pos);
     this.depth--;
     return out;
   }
 
-  private flowMap(pk: string): RawMap {
-    this.enter();
-    const start = this.pos++;
-    const out = this.newMap();
+  /** `key: value` inside `{…}`. */
+  private flowPair(pk: string, out: RawMap): void {
+    const keyStart = this.pos;
+    const c0 = this.s.charCodeAt(keyStart);
+    let key: string;
+    if (c0 === DQUOTE || c0 === SQUOTE) key = this.quotedText();
+    else {
+      const raw = this.flowPlainText(RBRACE, true);
+      if (raw === '<<') throw GIVE_UP;
+      const v = resolvePlain(raw);
+      key = v === null ? '' : String(v);
+    }
+    const keyEnd = this.pos;
     this.skipFlowSpaces();
-    if (this.s.charCodeAt(this.pos) === RBRACE) {
-      this.pos++;
-      this.spans.setSpan(pk, start, this.pos);
-      this.depth--;
-      return out;
-    }
-    for (;;) {
-      const keyStart = this.pos;
-      const c0 = this.s.charCodeAt(keyStart);
-      let key: string;
-      if (c0 === DQUOTE || c0 === SQUOTE) key = this.quotedText();
-      else {
-        const raw = this.flowPlainText(RBRACE, true);
-        if (raw === '<<') throw GIVE_UP;
-        const v = resolvePlain(raw);
-        key = v === null ? '' : String(v);
-      }
-      const keyEnd = this.pos;
-      this.skipFlowSpaces();
-      if (this.s.charCodeAt(this.pos) !== COLON) throw GIVE_UP; // `{ a }`: a key without a value
-      this.pos++;
-      this.skipFlowSpaces();
-      const c = this.s.charCodeAt(this.pos);
-      if (c === COMMA || c === RBRACE) throw GIVE_UP;
-      if (Object.hasOwn(out, key)) throw GIVE_UP;
-      const child = pk === '' ? key : pk + SEP + key;
-      this.spans.setKeySpan(child, keyStart, keyEnd);
-      out[key] = this.flowNode(child, RBRACE);
-      this.skipFlowSpaces();
-      const next = this.s.charCodeAt(this.pos++);
-      if (next === RBRACE) break;
-      if (next !== COMMA) throw GIVE_UP;
-      this.skipFlowSpaces();
-    }
-    this.spans.setSpan(pk, start, this.pos);
-    this.depth--;
-    return out;
+    if (this.s.charCodeAt(this.pos) !== COLON) throw GIVE_UP; // `{ a }`: a key without a value
+    this.pos++;
+    this.skipFlowSpaces();
+    const c = this.s.charCodeAt(this.pos);
+    if (c === COMMA || c === RBRACE || Object.hasOwn(out, key)) throw GIVE_UP;
+    const child = childPath(pk, key);
+    this.spans.setKeySpan(child, keyStart, keyEnd);
+    out[key] = this.flowNode(child, RBRACE);
   }
 
   private flowNode(pk: string, closer: number): RawValue {
@@ -509,8 +505,7 @@ class FastParser {
   private flowPlainText(closer: number, isKey: boolean): string {
     const s = this.s;
     const start = this.pos;
-    const c0 = s.charCodeAt(start);
-    if (NOT_PLAIN_START.has(c0) || ((c0 === DASH || c0 === 0x3f || c0 === COLON) && this.isFlowBreak(start + 1))) throw GIVE_UP;
+    if (!this.canStartPlain(start, true)) throw GIVE_UP;
     let j = start;
     for (; j < this.len; j++) {
       const c = s.charCodeAt(j);
@@ -607,6 +602,11 @@ class FastParser {
   private startsWith(t: string): boolean {
     return this.s.startsWith(t, this.pos);
   }
+}
+
+/** The path key of a child: paths travel as `pathKey` strings, built once per node. */
+function childPath(parent: string, seg: string | number): string {
+  return parent === '' ? String(seg) : parent + SEP + seg;
 }
 
 const OCTAL_LIKE = /^0[0-7]+$/;
