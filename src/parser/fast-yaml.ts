@@ -250,8 +250,7 @@ class FastParser {
     if (raw === '<<' || raw === '') throw GIVE_UP; // merge keys: yaml's path resolves them
     this.nodeEnd = end;
     this.pos = colon + 1;
-    const v = resolvePlain(raw);
-    return v === null ? '' : String(v);
+    return keyText(raw);
   }
 
   /** Offset of the `:` ending a plain key starting at `i` on this line, or -1. */
@@ -306,11 +305,7 @@ class FastParser {
     while (s.charCodeAt(end - 1) === SPACE) end--;
     this.pos = end;
     this.spans.setSpan(pk, start, end);
-    const raw = s.slice(start, end);
-    const v = resolvePlain(raw);
-    // Like compose's go-yaml, a plain `0440` is octal (file modes), not decimal.
-    if (typeof v === 'number' && OCTAL_LIKE.test(raw)) return parseInt(raw, 8);
-    return v;
+    return plainValue(s.slice(start, end));
   }
 
   /** A quoted scalar on one line; pos moves past the closing quote. */
@@ -468,8 +463,7 @@ class FastParser {
     else {
       const raw = this.flowPlainText(RBRACE, true);
       if (raw === '<<') throw GIVE_UP;
-      const v = resolvePlain(raw);
-      key = v === null ? '' : String(v);
+      key = keyText(raw);
     }
     const keyEnd = this.pos;
     this.skipFlowSpaces();
@@ -496,9 +490,7 @@ class FastParser {
     const start = this.pos;
     const raw = this.flowPlainText(closer, false);
     this.spans.setSpan(pk, start, this.pos);
-    const v = resolvePlain(raw);
-    if (typeof v === 'number' && OCTAL_LIKE.test(raw)) return parseInt(raw, 8);
-    return v;
+    return plainValue(raw);
   }
 
   /** A plain scalar inside `[…]`/`{…}`: up to `,`, the closer, or a `:` indicator (a key's end). */
@@ -610,6 +602,18 @@ function childPath(parent: string, seg: string | number): string {
 }
 
 const OCTAL_LIKE = /^0[0-7]+$/;
+
+/** A plain value; like compose's go-yaml, a plain `0440` is octal (file modes), not decimal. */
+function plainValue(raw: string): RawValue {
+  const v = resolvePlain(raw);
+  return typeof v === 'number' && OCTAL_LIKE.test(raw) ? parseInt(raw, 8) : v;
+}
+
+/** A plain key as compose sees it: its core-schema value as text (`1.50` → `1.5`, `~` → ``). */
+function keyText(raw: string): string {
+  const v = resolvePlain(raw);
+  return v === null ? '' : String(v);
+}
 const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const OCT_RE = /^0o[0-7]+$/;
