@@ -6,7 +6,6 @@ import type { RuleContext } from '../types.js';
 import type { Path } from '../../parser/types.js';
 import { isObj, scalarText, type ServiceEntry } from './_util.js';
 import { writtenInterpolation } from '../source-nodes.js';
-import { isInterpolatedAt } from './_source.js';
 
 export const UNKNOWN = Symbol('unknown');
 export type Unknown = typeof UNKNOWN;
@@ -57,8 +56,8 @@ function longPort(ctx: RuleContext, p: Path, item: Record<string, unknown>): Par
   return {
     target,
     protocol: (scalarText(item.protocol) ?? 'tcp').toLowerCase(),
-    hostIp: isInterpolatedAt(ctx, [...p, 'host_ip']) ? UNKNOWN : ipText,
-    published: isInterpolatedAt(ctx, [...p, 'published']) ? UNKNOWN : pubText === undefined ? undefined : parseRange(pubText),
+    hostIp: ctx.isInterpolated([...p, 'host_ip']) ? UNKNOWN : ipText,
+    published: ctx.isInterpolated([...p, 'published']) ? UNKNOWN : pubText === undefined ? undefined : parseRange(pubText),
   };
 }
 

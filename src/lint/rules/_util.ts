@@ -6,7 +6,6 @@ import path from 'node:path';
 import { didYouMean } from '../../parser/did-you-mean.js';
 import type { RuleContext } from '../types.js';
 import type { Path } from '../../parser/types.js';
-import { isInterpolatedAt } from './_source.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -82,7 +81,7 @@ export function envEntries(v: unknown): { name: string; seg: string | number; va
 
 /** The value at `path` came from a `${VAR}`, or still contains one (loaded without interpolation). */
 export function isDynamic(ctx: RuleContext, p: Path, value?: unknown): boolean {
-  if (isInterpolatedAt(ctx, p)) return true;
+  if (ctx.isInterpolated(p)) return true;
   return typeof value === 'string' && /\$\{[^}]*\}|\$[A-Za-z_]/.test(value.replace(/\$\$/g, ''));
 }
 

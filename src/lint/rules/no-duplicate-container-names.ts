@@ -1,6 +1,5 @@
 import { defineRule } from '../types.js';
 import { attr, canRunTogether, services, type ServiceEntry } from './_util.js';
-import { isInterpolatedAt } from './_source.js';
 
 export default defineRule({
   name: 'no-duplicate-container-names',
@@ -16,7 +15,7 @@ export default defineRule({
     const owners = new Map<string, ServiceEntry[]>();
     for (const s of services(ctx)) {
       const a = attr(s, 'container_name');
-      if (!a || isInterpolatedAt(ctx, a.path)) continue;
+      if (!a || ctx.isInterpolated(a.path)) continue;
       const list = owners.get(a.value) ?? [];
       const other = list.find((o) => canRunTogether(o.svc, s.svc));
       list.push(s);

@@ -1,6 +1,5 @@
 import { defineRule } from '../types.js';
 import { attr, services } from './_util.js';
-import { isInterpolatedAt } from './_source.js';
 
 export default defineRule({
   name: 'no-root-user',
@@ -15,7 +14,7 @@ export default defineRule({
   create(ctx) {
     for (const s of services(ctx)) {
       const a = attr(s, 'user');
-      if (!a || isInterpolatedAt(ctx, a.path)) continue;
+      if (!a || ctx.isInterpolated(a.path)) continue;
       const user = a.value.trim().split(':')[0];
       if (user === 'root' || user === '0') ctx.report({ messageId: 'root', data: { service: s.name, user: a.value }, path: a.path, service: s.name });
     }

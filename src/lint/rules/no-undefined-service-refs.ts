@@ -1,7 +1,6 @@
 import { defineRule } from '../types.js';
 import { serviceEdges } from './_graph.js';
 import { services, hint, topLevelNames } from './_util.js';
-import { isInterpolatedAt } from './_source.js';
 
 export default defineRule({
   name: 'no-undefined-service-refs',
@@ -17,7 +16,7 @@ export default defineRule({
     const defined = topLevelNames(ctx, 'services');
     for (const s of services(ctx)) {
       for (const e of serviceEdges(s)) {
-        if (e.via === 'depends_on' || e.via === 'links' || defined.has(e.to) || isInterpolatedAt(ctx, e.path)) continue;
+        if (e.via === 'depends_on' || e.via === 'links' || defined.has(e.to) || ctx.isInterpolated(e.path)) continue;
         ctx.report({ messageId: 'undefined', data: { service: s.name, name: e.to, via: e.via, hint: hint(e.to, defined) }, path: e.path, service: s.name });
       }
     }
