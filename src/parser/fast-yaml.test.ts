@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastParseYaml, resolvePlain } from './fast-yaml.js';
-import { newRawMap, parseYamlFile } from './parse-yaml.js';
+import { parseYamlFile } from './parse-yaml.js';
 import { PositionMap } from './source-index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -12,7 +12,7 @@ const CORPUS = path.resolve(ROOT, '../shared/corpus/awesome-compose');
 /** Spans as the fast path records them. */
 function fast(text: string): { value: unknown; spans: Map<string, [number, number]> } | undefined {
   const spans = new Map<string, [number, number]>();
-  const value = fastParseYaml(text, { setSpan: (k, a, b) => spans.set(k, [a, b]), setKeySpan: (k, a, b) => spans.set(`${k}\u001f#key`, [a, b]) }, newRawMap);
+  const value = fastParseYaml(text, { setSpan: (k, a, b) => spans.set(k, [a, b]), setKeySpan: (k, a, b) => spans.set(`${k}\u001f#key`, [a, b]) });
   return value === undefined ? undefined : { value, spans };
 }
 

@@ -6,8 +6,8 @@
  * keys, errors) it gives up and the caller parses with `yaml`. fast-yaml.test.ts holds both to the
  * same output on every fixture, the corpus and generated documents.
  */
-import { PATH_SEPARATOR as SEP } from './source-index.js';
-import type { RawMap, RawValue } from './types.js';
+import { childPathKey } from './source-index.js';
+import { newRawMap, type RawMap, type RawValue } from './types.js';
 
 /** Where spans go, as PositionMap has them: a value's by its path, a key's by its pair's path. */
 export interface SpanSink {
@@ -41,10 +41,10 @@ const GIVE_UP = Object.freeze({ giveUp: true });
 const NOT_PLAIN_START = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 
 /** The raw tree of `text`, or undefined when the file is outside the fast subset. */
-export function fastParseYaml(text: string, spans: SpanSink, newMap: () => RawMap): RawMap | undefined {
+export function fastParseYaml(text: string, spans: SpanSink): RawMap | undefined {
   if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || text.includes('\r')) return undefined;
   try {
-    return new FastParser(text, spans, newMap).document();
+    return new FastParser(text, spans).document();
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -62,7 +62,6 @@ class FastParser {
   constructor(
     private readonly s: string,
     private readonly spans: SpanSink,
-    private readonly newMap: () => RawMap,
   ) {
     this.len = s.length;
   }
@@ -89,7 +88,7 @@ class FastParser {
   /** A block mapping whose keys sit at column `indent`; `pos` is at its first key. */
   private blockMap(indent: number, pk: string): RawMap {
     this.enter();
-    const out = this.newMap();
+    const out = newRawMap();
     const start = this.pos;
     let end = start;
     for (;;) {
@@ -98,7 +97,7 @@ class FastParser {
       const keyEnd = this.nodeEnd;
       // Duplicates: yaml's path reports them. An empty key at the root would share the root's path.
       if (Object.hasOwn(out, key) || (key === '' && pk === '')) throw GIVE_UP;
-      const child = childPath(pk, key);
+      const child = childPathKey(pk, key);
       this.spans.setKeySpan(child, keyStart, keyEnd);
       out[key] = this.valueAfterIndicator(indent, child, false);
       end = this.nodeEnd;
@@ -121,7 +120,7 @@ class FastParser {
     let nullAfterComment = false;
     for (;;) {
       const itemStart = this.pos++; // the `-`
-      const item = this.valueAfterIndicator(indent, childPath(pk, out.length), true);
+      const item = this.valueAfterIndicator(indent, childPathKey(pk, out.length), true);
       nullAfterComment = item === null && out.length > 0 && this.s.lastIndexOf('#', itemStart) >= end;
       out.push(item);
       end = this.nodeEnd;
@@ -424,12 +423,12 @@ class FastParser {
   private flowSeq(pk: string): RawValue[] {
     const out: RawValue[] = [];
     return this.flowCollection(pk, RBRACKET, out, () => {
-      out.push(this.flowNode(childPath(pk, out.length), RBRACKET));
+      out.push(this.flowNode(childPathKey(pk, out.length), RBRACKET));
     });
   }
 
   private flowMap(pk: string): RawMap {
-    const out = this.newMap();
+    const out = newRawMap();
     return this.flowCollection(pk, RBRACE, out, () => this.flowPair(pk, out));
   }
 
@@ -472,7 +471,7 @@ class FastParser {
     this.skipFlowSpaces();
     const c = this.s.charCodeAt(this.pos);
     if (c === COMMA || c === RBRACE || Object.hasOwn(out, key)) throw GIVE_UP;
-    const child = childPath(pk, key);
+    const child = childPathKey(pk, key);
     this.spans.setKeySpan(child, keyStart, keyEnd);
     out[key] = this.flowNode(child, RBRACE);
   }
@@ -596,17 +595,16 @@ class FastParser {
   }
 }
 
-/** The path key of a child: paths travel as `pathKey` strings, built once per node. */
-function childPath(parent: string, seg: string | number): string {
-  return parent === '' ? String(seg) : parent + SEP + seg;
-}
-
 const OCTAL_LIKE = /^0[0-7]+$/;
 
-/** A plain value; like compose's go-yaml, a plain `0440` is octal (file modes), not decimal. */
+/** A plain value under the core schema, with compose's octal file modes. */
 function plainValue(raw: string): RawValue {
-  const v = resolvePlain(raw);
-  return typeof v === 'number' && OCTAL_LIKE.test(raw) ? parseInt(raw, 8) : v;
+  return asFileMode(resolvePlain(raw), raw);
+}
+
+/** Like compose's go-yaml, a plain `0440` (as written: `source`) is octal (file modes), not decimal. */
+export function asFileMode(v: RawValue, source: string): RawValue {
+  return typeof v === 'number' && OCTAL_LIKE.test(source) ? parseInt(source, 8) : v;
 }
 
 /** A plain key as compose sees it: its core-schema value as text (`1.50` → `1.5`, `~` → ``). */

@@ -1,14 +1,15 @@
 /**
  * Stage 2: YAML text → raw tree + a position for every model path.
- * Parses once with yaml's Document API; merge keys, aliases and !reset/!override are
- * resolved here by walking the nodes, so positions of aliased content are the alias site.
+ * Block-style files go through the fast path (fast-yaml.ts); the rest are parsed once with yaml's
+ * Document API, and merge keys, aliases and !reset/!override resolved here by walking the nodes,
+ * so positions of aliased content are the alias site.
  */
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Node, type Document, type Alias } from 'yaml';
 import type { Diagnostic, SourceRange } from '../diagnostics.js';
-import { PATH_SEPARATOR, PositionMap, type SourceFile } from './source-index.js';
-import { OverrideTag, ResetTag, type RawMap, type RawValue } from './types.js';
+import { PATH_SEPARATOR, PositionMap, childPathKey, type SourceFile } from './source-index.js';
+import { OverrideTag, ResetTag, newRawMap, type RawMap, type RawValue } from './types.js';
 import { MAX_NESTING, aliasTargets, countLines, findDeepNesting } from './yaml-guards.js';
-import { fastParseYaml } from './fast-yaml.js';
+import { asFileMode, fastParseYaml } from './fast-yaml.js';
 
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const MAX_DEPTH = 512;
@@ -41,7 +42,7 @@ export function parseYamlFile(absPath: string, text: string, displayPath = absPa
     return { value: undefined, source, diagnostics: [err('yaml_binary', 'file is not text (it contains NUL bytes)', at(off))] };
   }
   // The fast path gives up on anything deeper than a few dozen levels, before this guard would judge it.
-  const fast = opts.fast === false ? undefined : fastParseYaml(text, positions, newRawMap);
+  const fast = opts.fast === false ? undefined : fastParseYaml(text, positions);
   if (fast) {
     countLines(lineCounter, text, text.length);
     parseDocumentOnDemand(source);
@@ -94,7 +95,6 @@ function parseDocumentOnDemand(source: SourceFile): void {
     configurable: true,
     enumerable: true,
     get: () => (doc ??= parseDocument(source.text, DOCUMENT_OPTIONS)),
-    set: (d: Document.Parsed) => (doc = d),
   });
 }
 
@@ -120,11 +120,6 @@ export function rangeOf(file: string, lc: LineCounter, offset: number, end?: num
 
 /** An offset span [start, end) in the file being walked. */
 type Span = readonly [number, number];
-
-/** Child path key: paths travel as `pathKey` strings, built once per node (no arrays per node). */
-function childKey(parent: string, key: string | number): string {
-  return parent === '' ? String(key) : parent + PATH_SEPARATOR + key;
-}
 
 class Walker {
   private aliasBudget: number;
@@ -168,8 +163,8 @@ class Walker {
   }
 
   private plain(n: Node, pk: string, depth: number, aliasSite: Span | undefined): RawValue {
-    if (isScalar(n)) return n.type === 'PLAIN' ? plainScalarValue(n.value, n.source) : scalarValue(n.value);
-    if (isSeq(n)) return n.items.map((item, i) => this.node(item as Node, childKey(pk, i), depth + 1, aliasSite));
+    if (isScalar(n)) return n.type === 'PLAIN' ? asFileMode(scalarValue(n.value), n.source ?? '') : scalarValue(n.value);
+    if (isSeq(n)) return n.items.map((item, i) => this.node(item as Node, childPathKey(pk, i), depth + 1, aliasSite));
     if (isMap(n)) return this.map(n.items, pk, depth, aliasSite);
     return null;
   }
@@ -191,7 +186,7 @@ class Walker {
       const keySpan = aliasSite ?? spanOf(keyNode);
       if (seen.has(key) && !aliasSite) this.reportDuplicate(pk, key, seen.get(key), keySpan);
       seen.set(key, keySpan);
-      const child = childKey(pk, key);
+      const child = childPathKey(pk, key);
       if (keySpan && this.recordsAliased(aliasSite)) this.positions.setKeySpan(child, keySpan[0], keySpan[1]);
       out[key] = this.node(pair.value as Node | null, child, depth + 1, aliasSite);
       if (pair.value === null) this.record(child, keySpan);
@@ -262,21 +257,6 @@ function keyText(k: Node | null): string {
   if (k === null) return '';
   if (isScalar(k)) return k.value === null ? '' : String(k.value);
   return String(k);
-}
-
-/**
- * Maps without Object.prototype in their chain (a service named `constructor` or `__proto__` is just a
- * key), yet in V8's fast mode: `Object.create(null)` objects start in dictionary mode, ~5x slower to walk.
- */
-const RAW_MAP_PROTO = Object.create(null) as object;
-export function newRawMap(): RawMap {
-  return Object.create(RAW_MAP_PROTO) as RawMap;
-}
-
-/** Like compose's go-yaml, a plain `0440` is octal (file modes), not decimal. */
-function plainScalarValue(v: unknown, source: string | undefined): RawValue {
-  if (typeof v === 'number' && source && /^0[0-7]+$/.test(source)) return parseInt(source, 8);
-  return scalarValue(v);
 }
 
 function scalarValue(v: unknown): RawValue {

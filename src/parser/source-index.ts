@@ -12,6 +12,11 @@ export function pathKey(path: Path): string {
   return path.join(SEP);
 }
 
+/** The path key of a child, from its parent's: parsers build keys per node, never path arrays. */
+export function childPathKey(parent: string, seg: string | number): string {
+  return parent === '' ? String(seg) : parent + SEP + seg;
+}
+
 export interface SourceFile {
   path: string; // absolute
   displayPath: string; // relative to cwd when shorter

@@ -57,6 +57,15 @@ export interface RawMap {
   [key: string]: RawValue;
 }
 
+/**
+ * Maps without Object.prototype in their chain (a service named `constructor` or `__proto__` is just a
+ * key), yet in V8's fast mode: `Object.create(null)` objects start in dictionary mode, ~5x slower to walk.
+ */
+const RAW_MAP_PROTO = Object.create(null) as object;
+export function newRawMap(): RawMap {
+  return Object.create(RAW_MAP_PROTO) as RawMap;
+}
+
 export function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof ResetTag) && !(v instanceof OverrideTag);
 }
