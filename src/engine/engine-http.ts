@@ -26,19 +26,26 @@ export interface RawResponse {
 
 export class EngineHttp {
   private readonly agent: http.Agent;
+  /** node:http, or node:https for a TLS engine: chosen once, with the agent. */
+  private readonly transport: typeof http | typeof https;
 
   constructor(private readonly target: HttpTarget) {
     const opts = { keepAlive: true, maxSockets: 64 };
-    this.agent = target.protocol === 'https' ? new (loadHttps().Agent)({ ...opts, ...target.tls }) : new http.Agent(opts);
+    if (target.protocol === 'https') {
+      this.transport = loadHttps();
+      this.agent = new this.transport.Agent({ ...opts, ...target.tls });
+    } else {
+      this.transport = http;
+      this.agent = new http.Agent(opts);
+    }
   }
 
   request(method: string, path: string, query?: Record<string, unknown>, body?: unknown): Promise<RawResponse> {
     const qs = query ? toQuery(query) : '';
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const t = this.target;
-    const mod = t.protocol === 'https' ? loadHttps() : http;
     return new Promise((resolve, reject) => {
-      const req = mod.request(
+      const req = this.transport.request(
         {
           method, path: path + qs, agent: this.agent,
           ...(t.socketPath ? { socketPath: t.socketPath } : { host: t.host, port: t.port }),

@@ -127,10 +127,10 @@ export function castFor(path: readonly (string | number)[]): Cast | undefined {
     rows = COMPILED.filter(({ parts }) => parts.length === path.length && (parts[parts.length - 1] === '*' || parts[parts.length - 1] === seg));
     bySeg.set(seg, rows);
   }
+  // Rows are already of this length and last segment: only the segments before it remain to match.
   for (const { parts, cast } of rows) {
-    if (parts.length !== path.length) continue;
     let ok = true;
-    for (let i = 0; i < parts.length && ok; i++) {
+    for (let i = 0; i < parts.length - 1 && ok; i++) {
       const seg = typeof path[i] === 'number' ? '[]' : path[i];
       ok = parts[i] === '*' || parts[i] === seg;
     }

@@ -37,6 +37,9 @@ export interface PositionLookup {
 }
 
 const KEY_SUFFIX = SEP + '#key';
+/** `${pairKey}${SEP}#key` addresses the key of that pair, not its value. */
+const isKeyAddress = (key: string): boolean => key.endsWith(KEY_SUFFIX);
+const pairOf = (keyAddress: string): string => keyAddress.slice(0, -KEY_SUFFIX.length);
 
 /**
  * Positions stored as offset spans and turned into line:col only when asked: a 1000-service file has
@@ -58,7 +61,7 @@ export class PositionMap implements PositionLookup {
 
   /** The span of the value at path `key` (a `pathKey`; `…${SEP}#key` addresses the key instead). */
   setSpan(key: string, start: number, end: number): void {
-    if (key.endsWith(KEY_SUFFIX)) this.setKeySpan(key.slice(0, -KEY_SUFFIX.length), start, end);
+    if (isKeyAddress(key)) this.setKeySpan(pairOf(key), start, end);
     else this.values.set(key, this.slot(start, end));
   }
 
@@ -78,14 +81,15 @@ export class PositionMap implements PositionLookup {
       this.ranges.delete(key);
       this.setSpan(key, range.offset, range.endOffset);
     } else {
-      this.spanMap(key).delete(this.bare(key));
+      if (isKeyAddress(key)) this.keys_.delete(pairOf(key));
+      else this.values.delete(key);
       this.ranges.set(key, range);
     }
     return this;
   }
 
   has(key: string): boolean {
-    return this.spanMap(key).has(this.bare(key)) || this.ranges.has(key);
+    return this.slotOf(key) !== undefined || this.ranges.has(key);
   }
 
   /** Every path with a recorded position (the differential parser test compares them). */
@@ -94,7 +98,7 @@ export class PositionMap implements PositionLookup {
   }
 
   get(key: string): SourceRange | undefined {
-    const i = this.spanMap(key).get(this.bare(key));
+    const i = this.slotOf(key);
     if (i === undefined) return this.ranges.get(key);
     const start = this.starts[i]!;
     const end = this.ends[i]!;
@@ -103,12 +107,8 @@ export class PositionMap implements PositionLookup {
     return { file: this.file, line: a.line, col: a.col, offset: start, endLine: b.line, endCol: b.col, endOffset: end };
   }
 
-  private spanMap(key: string): Map<string, number> {
-    return key.endsWith(KEY_SUFFIX) ? this.keys_ : this.values;
-  }
-
-  private bare(key: string): string {
-    return key.endsWith(KEY_SUFFIX) ? key.slice(0, -KEY_SUFFIX.length) : key;
+  private slotOf(key: string): number | undefined {
+    return isKeyAddress(key) ? this.keys_.get(pairOf(key)) : this.values.get(key);
   }
 }
 
@@ -138,7 +138,7 @@ export class SourceIndex {
     const files = opts.file ? this.files.filter((f) => f.path === opts.file) : [...this.files].reverse();
     for (let n = path.length; n >= 0; n--) {
       const prefix = path.slice(0, n);
-      const k = pathKey(prefix) + (opts.key && n === path.length ? SEP + '#key' : '');
+      const k = pathKey(prefix) + (opts.key && n === path.length ? KEY_SUFFIX : '');
       for (const f of files) {
         const r = f.positions.get(k);
         if (r) return r;
