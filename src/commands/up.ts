@@ -13,14 +13,13 @@ import type { Plan } from '../planner/plan-types.js';
 import { hasChanges, plan as makePlan } from '../planner/plan.js';
 import { parsePlan } from '../planner/render-json.js';
 import { upOptionsFrom } from './plan.js';
-import { applyPlan, failIfNot, openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
+import { openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
 import { attachForeground } from './engine/attach.js';
 import { waitForReady } from './engine/ready.js';
 import type { Project } from '../model/project.js';
 import { recordUpRevision } from '../safety/record-revision.js';
 import { commandLine, withProjectLock, type LockArgs } from '../safety/with-lock.js';
-import { applyUp } from '../safety/apply-up.js';
-import { watchInterrupts } from '../safety/interrupt.js';
+import { applyImages, applyUp } from '../safety/apply-up.js';
 import { keepBackups } from '../planner/backups.js';
 import type { UpdateStrategy } from '../planner/strategy.js';
 
@@ -64,7 +63,7 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
     let plan = args.plan ? savedPlan(args.plan, snapshot) : freshPlan(s, snapshot, rawArgs, services);
     if (!args.plan && plan.actions.some((a) => a.type === 'image')) {
       // Build and pull first, as compose does: an image that changed then recreates its containers in this up.
-      await applyImageActions(s, plan, snapshot, io, args);
+      await applyImages(s, plan, snapshot, io, args, args.parallel);
       snapshot = await snapshotOf(s);
       plan = freshPlan(s, snapshot, rawArgs, services, true);
     }
@@ -102,19 +101,6 @@ function freshPlan(s: Session, snapshot: Snapshot, rawArgs: Record<string, unkno
     disabledServices: Object.keys(s.meta.disabledServices ?? {}),
     locate: (path) => s.loaded.sources.locate(path),
   });
-}
-
-/** The plan's builds and pulls alone; they change no container, so a failure needs no rollback. */
-async function applyImageActions(s: Session, plan: Plan, snapshot: Snapshot, io: Io, args: UpArgs): Promise<void> {
-  const watch = watchInterrupts((sig) => io.err(`\n${sig}: stopping: no container was changed yet\n`));
-  try {
-    const images = { ...plan, actions: plan.actions.filter((a) => a.type === 'image') };
-    const result = await applyPlan(s, images, snapshot, io, args, { parallel: args.parallel, signal: watch.signal });
-    if (watch.signal.aborted) throw new NcomposeError('up interrupted while building or pulling images (no container was changed)', [], 130);
-    failIfNot(result, 'up');
-  } finally {
-    watch.dispose();
-  }
 }
 
 /** A saved plan applies only to the engine state it was computed against. */
