@@ -20,6 +20,8 @@ import type { Project } from '../model/project.js';
 import { recordUpRevision } from '../safety/record-revision.js';
 import { commandLine, withProjectLock, type LockArgs } from '../safety/with-lock.js';
 import { applyImages, applyUp } from '../safety/apply-up.js';
+import { lockHolder } from '../safety/lock.js';
+import { isHolderDead } from '../safety/lock-holder.js';
 import { keepBackups } from '../planner/backups.js';
 import type { UpdateStrategy } from '../planner/strategy.js';
 
@@ -85,9 +87,14 @@ export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<num
   return attachForeground(s, plan, io, args);
 }
 
-/** The plan when it changes nothing; another `up` may be mid-change, so any change re-plans under the lock. */
+/**
+ * The plan when it changes nothing; another `up` may be mid-change, so any change re-plans under the lock.
+ * A lock left by a killed `up` sends it to the locked path too, which takes that lock over and releases it.
+ */
 async function convergedPlan(s: Session, rawArgs: Record<string, unknown>, services: string[]): Promise<Plan | undefined> {
-  const plan = freshPlan(s, await snapshotOf(s), rawArgs, services);
+  const [snapshot, holder] = await Promise.all([snapshotOf(s), lockHolder(s.engine, s.project.name)]);
+  if (holder && isHolderDead(holder)) return undefined;
+  const plan = freshPlan(s, snapshot, rawArgs, services);
   return hasChanges(plan) ? undefined : plan;
 }
 

@@ -1,6 +1,8 @@
 // The project lock on the real engine: two `up`s at once serialize (the later one wins, nothing
 // half-made), --lock-timeout 0 names the holder, and a lock left by `kill -9` is taken over.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, IDLE, ncompose, tempProject, TEST_IMAGE } from '../helpers.js';
@@ -86,6 +88,20 @@ describe('project lock', () => {
     expect(lockContainers(name)).toEqual([]);
     const again = ncompose(['-p', name, '-f', 'c4.yaml', 'plan', '--detailed-exitcode'], { cwd: dir });
     expect(again.code, again.stdout).toBe(0);
+  });
+
+  it('a lock left by kill -9 after the project converged is cleared by the next up, which changes nothing', async () => {
+    const gone = spawnSync('true').pid;
+    docker(['create', '--name', `ncompose-lock-${name}`, '--network', 'none',
+      ...['project', name, 'host', hostname(), 'pid', String(gone), 'command', 'ncompose up -d'].flatMap((v, i, a) => (i % 2 ? [] : ['--label', `ncompose.lock.${v}=${a[i + 1]}`])),
+      LOCK_IMAGE, 'ncompose-lock']);
+    const ids = () => docker(['ps', '-q', '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort();
+    const before = ids();
+    const r = ncompose(upArgs('c4.yaml', '--lock-timeout', '10'), { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`took over the lock of project ${name} left by .*pid ${gone}`));
+    expect(lockContainers(name)).toEqual([]);
+    expect(ids()).toEqual(before);
   });
 
   it('the lock container is invisible to the project: not in ps, not an orphan', async () => {
