@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, IDLE, ncompose, tempProject, TEST_IMAGE } from '../helpers.js';
+import { cleanupProject, docker, ncompose, tempProject, TEST_IMAGE } from '../helpers.js';
 
 const INTERVAL_S = 2;
 let dir: string;
@@ -13,29 +13,26 @@ let name: string;
 
 const up = (...extra: string[]) => ncompose(['-p', name, 'up', '-d', '-t', '1', ...extra], { cwd: dir });
 
-const SERVE_RELEASE = `["sh", "-c", "mkdir -p /www && echo $$RELEASE > /www/index.html && trap 'exit 0' TERM; httpd -f -p 80 -h /www & wait"]`;
-const WGET_PROBE = '["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"]';
-
-/** web: two httpd replicas serving RELEASE at /, updated start-first; client: an idle container to request from. */
-function writeCompose(o: { release: string; healthcheck: string; updateConfig: string; more?: string }): void {
+function writeCompose(release: string): void {
   writeFileSync(path.join(dir, 'compose.yaml'), `
 services:
   web:
     image: ${TEST_IMAGE}
-    command: ${SERVE_RELEASE}
-    environment: { RELEASE: "${o.release}" }
-    healthcheck: ${o.healthcheck}
-    deploy: { replicas: 2, update_config: ${o.updateConfig} }
+    command: ["sh", "-c", "mkdir -p /www && echo $$RELEASE > /www/index.html && trap 'exit 0' TERM; httpd -f -p 80 -h /www & wait"]
+    environment: { RELEASE: "${release}" }
+    healthcheck:
+      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"]
+      interval: ${INTERVAL_S}s
+      timeout: 5s
+      retries: 3
+    deploy:
+      replicas: 2
+      update_config: { order: start-first, parallelism: 1 }
   client:
     image: ${TEST_IMAGE}
-    command: ${JSON.stringify(IDLE)}
-${o.more ?? ''}`);
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+`);
 }
-
-/** The first test's file: each replica healthy about one interval after its start. */
-const release = (r: string) => writeCompose({ release: r, healthcheck: `{ test: ${WGET_PROBE}, interval: ${INTERVAL_S}s, timeout: 5s, retries: 3 }`, updateConfig: '{ order: start-first, parallelism: 1 }' });
-
-const webIds = () => docker(['ps', '-q', '--filter', 'label=com.docker.compose.service=web', '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort();
 
 /** Requests http://web/ from the client container until /stop exists (at most 4000 times, 5 s each at most). */
 function startClient(): Promise<string> {
@@ -53,16 +50,16 @@ interface Event { resource: string; status: string; elapsed: number }
 describe('rolling update', () => {
   beforeAll(() => {
     ({ dir, name } = tempProject({}));
-    release('1');
+    writeCompose('1');
     expect(up('--wait').code).toBe(0);
   });
   afterAll(() => cleanupProject(name, dir));
 
   it('replaces both replicas with zero failed requests, one healthcheck interval per replica', async () => {
-    const before = webIds();
+    const before = docker(['ps', '-q', '--filter', `label=com.docker.compose.service=web`, '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort();
     const client = startClient();
     await new Promise((r) => setTimeout(r, 500));
-    release('2');
+    writeCompose('2');
     const t0 = Date.now();
     const r = up('--progress', 'json');
     const took = (Date.now() - t0) / 1000;
@@ -87,7 +84,7 @@ describe('rolling update', () => {
     // One replica at a time: the second starts after the first took over.
     expect(at(2, 'Starting')).toBeGreaterThanOrEqual(at(1, 'Started'));
 
-    const after = webIds();
+    const after = docker(['ps', '-q', '--filter', `label=com.docker.compose.service=web`, '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort();
     expect(after).toHaveLength(2);
     expect(after.some((id) => before.includes(id))).toBe(false);
     const names = docker(['ps', '-a', '--format', '{{.Names}}', '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort();
@@ -97,7 +94,24 @@ describe('rolling update', () => {
   });
 
   it('a new replica that fails its healthcheck is removed and the old one keeps serving', async () => {
-    writeCompose({ release: '3', healthcheck: '{ test: ["CMD", "false"], interval: 300ms, timeout: 1s, retries: 2 }', updateConfig: '{ order: start-first }' });
+    writeFileSync(path.join(dir, 'compose.yaml'), `
+services:
+  web:
+    image: ${TEST_IMAGE}
+    command: ["sh", "-c", "mkdir -p /www && echo $$RELEASE > /www/index.html && trap 'exit 0' TERM; httpd -f -p 80 -h /www & wait"]
+    environment: { RELEASE: "3" }
+    healthcheck:
+      test: ["CMD", "false"]
+      interval: 300ms
+      timeout: 1s
+      retries: 2
+    deploy:
+      replicas: 2
+      update_config: { order: start-first }
+  client:
+    image: ${TEST_IMAGE}
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+`);
     const client = startClient();
     const r = up('--progress', 'plain');
     docker(['exec', `${name}-client-1`, 'touch', '/stop']);
@@ -110,22 +124,28 @@ describe('rolling update', () => {
     expect(new Set(served.split('\n'))).toEqual(new Set(['2']));
   });
   it('a rolled service is restored with its aliases when another service of the same up fails', () => {
-    writeCompose({
-      release: '4',
-      healthcheck: `{ test: ${WGET_PROBE}, interval: 300ms, timeout: 5s, retries: 3 }`,
-      updateConfig: '{ order: start-first }',
-      more: `  api:
+    writeFileSync(path.join(dir, 'compose.yaml'), `
+services:
+  web:
     image: ${TEST_IMAGE}
-    command: ${JSON.stringify(IDLE)}
+    command: ["sh", "-c", "mkdir -p /www && echo $$RELEASE > /www/index.html && trap 'exit 0' TERM; httpd -f -p 80 -h /www & wait"]
+    environment: { RELEASE: "4" }
+    healthcheck: { test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"], interval: 300ms, timeout: 5s, retries: 3 }
+    deploy: { replicas: 2, update_config: { order: start-first } }
+  client:
+    image: ${TEST_IMAGE}
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
+  api:
+    image: ${TEST_IMAGE}
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
     healthcheck: { test: ["CMD", "false"], interval: 300ms, timeout: 1s, retries: 2 }
     depends_on: [web]
-`,
-    });
-    const before = webIds();
+`);
+    const before = docker(['ps', '-q', '--filter', 'label=com.docker.compose.service=web', '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort();
     const r = up('--progress', 'plain');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/rolled back to revision \d+: service api/);
-    const after = webIds();
+    const after = docker(['ps', '-q', '--filter', 'label=com.docker.compose.service=web', '--filter', `label=com.docker.compose.project=${name}`]).split('\n').sort();
     expect(after).toEqual(before);
     // The restored replicas answer on the service alias and on their names again.
     const served = docker(['exec', `${name}-client-1`, 'sh', '-c', `for i in 1 2 3 4; do wget -q -O- http://web/; done; wget -q -O- http://${name}-web-1/; wget -q -O- http://${name}-web-2/`]);
