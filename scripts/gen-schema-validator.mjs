@@ -14,7 +14,8 @@ export const OUT_DIR = path.join(root, 'src/parser/generated');
 // A string holding `$` was not interpolated (config --no-interpolate): its value is unknown, accept it.
 const unresolved = '|.*\\$.*';
 const rx = (body, flags = '') => new RegExp(`^(?:${body}${unresolved})$`, flags);
-const DURATION = '(?:\\d+(?:\\.\\d+)?(?:ns|us|µs|ms|s|m|h))+|0';
+// µs as an escape: the CLI bundle must stay ASCII (bin/ncompose.js reads it as latin1).
+const DURATION = '(?:\\d+(?:\\.\\d+)?(?:ns|us|\\u00b5s|ms|s|m|h))+|0';
 const PORT = '\\d{1,5}(?:-\\d{1,5})?';
 
 /** Custom formats: facts from the Compose Specification (durations, byte values, ports) and compose-go casts. */

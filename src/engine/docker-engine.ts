@@ -11,7 +11,6 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { NcomposeError } from '../diagnostics.js';
 import type { ContainerCreateBody, EndpointSettings, NetworkCreateBody, VolumeCreateBody } from './api-types.js';
-import { INLINE_DOCKERFILE, packContext } from './build-context.js';
 import type {
   BuildRequest,
   ContainerDetails,
@@ -219,6 +218,8 @@ export class DockerEngine implements Engine {
   }
 
   async buildImage(req: BuildRequest, onOutput?: (line: string) => void): Promise<string> {
+    // Loaded on first build: tar-fs and its streams cost every other command ~10 ms of start-up.
+    const { INLINE_DOCKERFILE, packContext } = await import('./build-context.js');
     const dockerfile = req.dockerfileInline !== undefined ? INLINE_DOCKERFILE : (req.dockerfile ?? 'Dockerfile');
     const tarball = packContext(req.context, dockerfile, req.dockerfileInline);
     const query: Record<string, unknown> = {

@@ -4,7 +4,7 @@
  * it fits in one engine label (see revision-store.ts).
  */
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { stableStringify } from '../model/config-hash.js';
 import type { Project } from '../model/project.js';
 
@@ -36,13 +36,16 @@ export function revisionDigest(model: Project, images: Record<string, string>): 
   return 'sha256:' + createHash('sha256').update(stableStringify({ model, images })).digest('hex');
 }
 
+// node:zlib loads on first use: most runs (a no-op up, ps, logs) never encode or decode a revision.
+const zlib = (): typeof import('node:zlib') => createRequire(import.meta.url)('node:zlib');
+
 export function encodeRevision(r: Revision): string {
-  return gzipSync(Buffer.from(JSON.stringify(r), 'utf8')).toString('base64');
+  return zlib().gzipSync(Buffer.from(JSON.stringify(r), 'utf8')).toString('base64');
 }
 
 /** Throws on anything that is not a revision this version understands. */
 export function decodeRevision(text: string): Revision {
-  const r = JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as Revision;
+  const r = JSON.parse(zlib().gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as Revision;
   if (r?.formatVersion !== REVISION_FORMAT) throw new Error(`unsupported revision format ${String(r?.formatVersion)}`);
   if (!Number.isInteger(r.number) || r.number < 1 || typeof r.project !== 'string' || !r.model?.services) {
     throw new Error('not a revision');

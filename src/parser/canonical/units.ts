@@ -39,7 +39,7 @@ export function parseDuration(v: unknown): bigint | undefined {
   }
   if (rest === '0') return 0n;
   let total = 0n;
-  const re = /^(\d*)(?:\.(\d*))?([a-zµμ]+)/;
+  const re = /^(\d*)(?:\.(\d*))?([a-z\u00b5\u03bc]+)/; // µ (micro sign) and μ (Greek mu), escaped: the bundle is ASCII
   if (!rest) return undefined;
   while (rest) {
     const m = re.exec(rest);

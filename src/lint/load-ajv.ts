@@ -1,0 +1,13 @@
+/**
+ * The ajv compiler, loaded on first use: only an invalid lint config or a rule with options needs
+ * it, and loading it with the CLI cost every command ~5 ms. `require` (not `import`) so the bundle
+ * keeps ajv inside and evaluates it here, on the first call; vitest provides `require` too.
+ */
+import type { Ajv } from 'ajv';
+
+let loaded: typeof Ajv | undefined;
+
+export function loadAjv(): typeof Ajv {
+  loaded ??= (require('ajv') as typeof import('ajv')).Ajv;
+  return loaded;
+}
