@@ -59,6 +59,15 @@ export function cleanupProject(name: string, dir?: string): void {
   if (revisions.length) docker(['volume', 'rm', '-f', ...revisions]);
   const locks = ids(['ps', '-aq', '--filter', `label=ncompose.lock.project=${name}`]);
   if (locks.length) docker(['rm', '-f', ...locks]);
+  // Images the project built carry its label, including those a rebuild left untagged.
+  const images = [...new Set(ids(['images', '-aq', '--filter', label]))];
+  if (images.length) {
+    try {
+      docker(['rmi', '-f', ...images]);
+    } catch {
+      // An image another one builds on stays: clean-up must not fail the test that used it.
+    }
+  }
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
