@@ -20,6 +20,8 @@ export async function runLifecycle(
   kinds: ('start' | 'stop' | 'remove')[],
   select: (c: ContainerSummary) => boolean,
   title: string,
+  /** Asked with the selected containers' names before anything changes; false changes nothing. */
+  proceed?: (names: string[]) => Promise<boolean>,
 ): Promise<number> {
   const args = rawArgs as LifecycleArgs;
   const s = await openSession(args, io);
@@ -28,6 +30,7 @@ export async function runLifecycle(
     if (name === 'rm') io.err('No stopped containers\n');
     return 0;
   }
+  if (proceed && !(await proceed(containers.map((c) => c.name)))) return 0;
   const snapshot = await snapshotOf(s);
   const plan = lifecyclePlan(s.project, containers, kinds);
   const result = await applyPlan(s, plan, snapshot, io, args, { timeout: args.timeout, removeVolumes: Boolean(args.volumes) }, title);

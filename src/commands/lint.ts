@@ -96,7 +96,13 @@ function configure(args: LintArgs, io: Io): { config: ResolvedConfig; file?: str
     else problems.push({ code: 'lint_rule_flag', severity: 'error', message: `--rule ${flag}: expected NAME:LEVEL (error, warning, info, off)` });
   }
   const resolved = resolveConfig(loaded.config, RULES, overrides);
-  problems.push(...resolved.diagnostics);
+  // A rule entry written in the config file is reported at that entry (a --rule flag has no place).
+  const inFile = (d: Diagnostic) => /^rules\.(.+)$/.exec(d.path ?? '')?.[1];
+  for (const d of resolved.diagnostics) {
+    const rule = inFile(d);
+    const written = rule !== undefined && loaded.locate && Object.hasOwn(loaded.config.rules ?? {}, rule);
+    problems.push(written ? { ...d, range: loaded.locate!(`/rules/${rule.replace(/~/g, '~0').replace(/\//g, '~1')}`) } : d);
+  }
   if (!problems.length) return { config: resolved.config, file: loaded.file };
   for (const d of problems) io.err(formatDiagnostic(d) + '\n');
   return undefined;

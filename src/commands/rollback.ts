@@ -3,7 +3,7 @@
  * (default: the one before the current), with the image ids it ran. Shows the plan, asks on a
  * TTY, applies it under the project lock; if that fails, re-applies the revision it started from.
  */
-import { createInterface } from 'node:readline/promises';
+import { confirm } from '../cli/confirm.js';
 import type { GlobalArgs } from '../cli/global-options.js';
 import { useColor, type Io } from '../cli/io.js';
 import { NcomposeError } from '../diagnostics.js';
@@ -71,18 +71,10 @@ function showPlan({ current, rp }: { current: Revision; rp: RevisionPlan }, io: 
 /** --yes, else a y/N question on a TTY; without a TTY there is nobody to ask: refuse. */
 async function confirmed(args: RollbackArgs, io: Io, n: number): Promise<boolean> {
   if (args.yes) return true;
-  if (!process.stdin.isTTY) {
-    throw new NcomposeError(`rollback needs confirmation: stdin is not a terminal, pass --yes to apply (or --dry-run to only show the plan)`);
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    const answer = await rl.question(`Roll back to revision ${n}? [y/N] `);
-    if (/^y(es)?$/i.test(answer.trim())) return true;
-    io.err('rollback cancelled\n');
-    return false;
-  } finally {
-    rl.close();
-  }
+  const refusal = 'rollback needs confirmation: stdin is not a terminal, pass --yes to apply (or --dry-run to only show the plan)';
+  if (await confirm(`Roll back to revision ${n}?`, refusal)) return true;
+  io.err('rollback cancelled\n');
+  return false;
 }
 
 async function apply(target: ProjectTarget, store: RevisionStore, current: Revision, rp: RevisionPlan, io: Io, args: RollbackArgs): Promise<number> {

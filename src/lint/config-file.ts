@@ -20,6 +20,8 @@ export interface LoadedConfig {
   /** Where it came from (undefined: built-in defaults). */
   file?: string;
   diagnostics: Diagnostic[];
+  /** The range of the node a JSON pointer names in the file (or of its nearest ancestor). */
+  locate?: (pointer: string) => SourceRange;
 }
 
 /** The config for a project in `start` (searched upward); `explicit` (`--config`) skips the search. */
@@ -116,7 +118,7 @@ function describe(e: { message?: string; params: Record<string, unknown> }): str
 
 function validated(value: unknown, file: string, at?: (pointer: string) => SourceRange): LoadedConfig {
   const diagnostics = validateLintConfig(value).map(({ pointer, ...d }): Diagnostic => ({ ...d, range: at ? at(pointer) : { file, line: 1, col: 1 } }));
-  return { config: diagnostics.length ? {} : (value as LintConfig), file, diagnostics };
+  return { config: diagnostics.length ? {} : (value as LintConfig), file, diagnostics, locate: at };
 }
 
 function failed(file: string, code: string, message: string, at = { line: 1, col: 1 }): LoadedConfig {

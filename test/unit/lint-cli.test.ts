@@ -97,6 +97,15 @@ describe('ncompose lint: targets and findings', () => {
     expect(printed.rules['no-floating-image-tag'].level).toBe('error');
   });
 
+  it('reports bad rule options at the rule entry in the config file (exit 2)', () => {
+    const config = 'rules:\n  no-privileged: warning\n  no-floating-image-tag: [error, {bogus: 1}]\n';
+    const dir = project({ 'compose.yaml': CLEAN, 'ncompose.config.yaml': config });
+    const r = lint([], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, 'ncompose.config.yaml')}:3:26`); // the entry's value
+    expect(r.stderr).toContain('lint_config_rule_options');
+  });
+
   it('reads the config from package.json "ncompose"', () => {
     const dir = project({ 'compose.yaml': PRIVILEGED, 'package.json': JSON.stringify({ name: 'x', ncompose: { rules: { 'no-privileged': 'off' } } }) });
     expect(lint([], dir).code).toBe(0);

@@ -30,7 +30,7 @@ export const rmCommand = defineCommand({
   describe: 'Remove stopped containers',
   builder: (y) =>
     progressOptions(y)
-      .option('force', { alias: 'f', type: 'boolean', describe: 'Do not ask; also remove running containers (stopped first)' })
+      .option('force', { alias: 'f', type: 'boolean', describe: 'Do not ask for confirmation' })
       .option('stop', { alias: 's', type: 'boolean', describe: 'Stop running containers first' })
       .option('volumes', { alias: 'v', type: 'boolean', describe: 'Remove anonymous volumes too' }),
   load: () => import('../../commands/rm.js'),

@@ -67,7 +67,14 @@ describe('scale, orphans and the small commands', () => {
     expect(run('restart', '-t', '1', 'worker', '--progress', 'quiet').code).toBe(0);
     expect(inspect(`${name}-worker-1`).State.StartedAt).not.toBe(before);
     expect(run('stop', '-t', '1', 'worker', '--progress', 'quiet').code).toBe(0);
-    expect(run('rm', 'worker', '--progress', 'quiet').code).toBe(0);
+    // Without a terminal there is nobody to answer the question: refused, nothing removed.
+    const asked = run('rm', 'worker', '--progress', 'quiet');
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toMatch(/Going to remove \S+-worker-1\n[^]*pass -f/);
+    expect(containersOf(name)).toEqual([`${name}-web-1`, `${name}-worker-1`]);
+    // A running container stays without -s, as in compose.
+    expect(run('rm', '-f', 'web', '--progress', 'quiet').stderr).toMatch(/No stopped containers/);
+    expect(run('rm', '-f', 'worker', '--progress', 'quiet').code).toBe(0);
     expect(containersOf(name)).toEqual([`${name}-web-1`]);
   });
 
