@@ -20,6 +20,17 @@ describe('exit codes', () => {
     expect(io.stderr).not.toMatch(/\n\s+at /); // never a stack trace for user errors
   });
 
+  it.each([
+    [['bogus'], 'unknown command "bogus": see ncompose --help'],
+    [['confg'], 'unknown command "confg" (did you mean config?)'],
+    [['-p', 'x', 'lnt'], 'unknown command "lnt" (did you mean lint?)'],
+    [['config', '--bogus'], 'Unknown argument: bogus'],
+  ])('ncompose %j says %s', async (argv, said) => {
+    const io = captureIo(path.dirname(EXAMPLE), { NO_COLOR: '1' });
+    expect(await main(argv, io)).toBe(2);
+    expect(io.stderr).toContain(said);
+  });
+
   it('a usage error never runs the command', async () => {
     const io = captureIo(path.dirname(EXAMPLE), { NO_COLOR: '1' });
     expect(await main(['config', '--services', '--bogus'], io)).toBe(2);

@@ -1,6 +1,7 @@
 /** The CLI entry: parses flags with yargs, runs one command, returns its exit code. */
 import yargs from 'yargs';
 import { InternalError, NcomposeError, formatDiagnostic } from '../diagnostics.js';
+import { didYouMean } from '../parser/did-you-mean.js';
 import { COMMANDS } from './commands/index.js';
 import { expandGlobalShortFlags, globalOptions } from './global-options.js';
 import { processIo, type Io } from './io.js';
@@ -24,7 +25,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .alias('help', 'h')
     .strict()
     .demandCommand(1, 'Missing command: see ncompose --help')
-    .recommendCommands()
     .parserConfiguration({ 'greedy-arrays': false })
     .exitProcess(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
@@ -32,7 +32,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       // yargs reports its own argument errors as YError: those are usage errors, not bugs.
       if (err && err.name !== 'YError') throw err;
       // Throwing (not recording) keeps yargs from running the command after a usage error.
-      throw new UsageError(msg ?? err?.message ?? 'usage error');
+      throw new UsageError(unknownCommand(msg, argv) ?? msg ?? err?.message ?? 'usage error');
     });
   for (const spec of COMMANDS) {
     parser.command({
@@ -55,6 +55,20 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 class UsageError extends Error {}
+
+const COMMAND_NAMES = COMMANDS.map((c) => String(Array.isArray(c.command) ? c.command[0] : c.command).split(' ')[0]!);
+
+/**
+ * yargs calls a mistyped command an unknown argument (and its own suggestion is any command within 3
+ * edits: `bogus` → `logs`): say it is an unknown command, and suggest one only when it is a typo.
+ */
+function unknownCommand(msg: string | undefined, argv: string[]): string | undefined {
+  const word = /^Unknown arguments?: ([^,\s]+)/.exec(msg ?? '')?.[1];
+  const at = word === undefined ? -1 : argv.indexOf(word);
+  if (at < 0 || argv.slice(0, at).some((a) => COMMAND_NAMES.includes(a))) return undefined;
+  const near = didYouMean(word!, COMMAND_NAMES);
+  return `unknown command "${word}"${near ? ` (did you mean ${near}?)` : ''}: see ncompose --help`;
+}
 
 function reportError(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof UsageError) {
