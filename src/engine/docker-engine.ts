@@ -14,6 +14,7 @@ import type { ContainerCreateBody, EndpointSettings, NetworkCreateBody, VolumeCr
 import type {
   BuildRequest,
   ContainerDetails,
+  ContainerFile,
   ContainerState,
   ContainerSummary,
   Engine,
@@ -196,6 +197,13 @@ export class DockerEngine implements Engine {
 
   async renameContainer(id: string, name: string): Promise<void> {
     await this.api(`rename container ${id} to ${name}`, 'POST', `/containers/${id}/rename`, { query: { name } });
+  }
+
+  async copyFilesIn(id: string, files: ContainerFile[]): Promise<void> {
+    const { filesArchive } = await import('./file-archive.js');
+    const tarball = await filesArchive(files);
+    const docker = await this.docker();
+    await this.call(`copy files into container ${id}`, () => docker.getContainer(id).putArchive(tarball, { path: '/' }) as Promise<unknown>);
   }
 
   async inspectContainer(id: string): Promise<ContainerDetails | undefined> {

@@ -74,6 +74,8 @@ export interface Engine {
   killContainer(id: string, signal?: string): Promise<void>;
   removeContainer(id: string, opts?: { force?: boolean; volumes?: boolean }): Promise<void>;
   renameContainer(id: string, name: string): Promise<void>;
+  /** Writes files into a container that exists (PUT /containers/{id}/archive at `/`); missing parents are made. */
+  copyFilesIn(id: string, files: ContainerFile[]): Promise<void>;
   inspectContainer(id: string): Promise<ContainerDetails | undefined>;
   /** Resolves with the exit code once the container is not running. */
   waitContainer(id: string, condition?: 'not-running' | 'next-exit'): Promise<number>;
@@ -159,4 +161,14 @@ export interface EngineEvent {
   id: string;
   attributes: Record<string, string>;
   time: number;
+}
+
+/** A file written into a container before it starts: secrets and configs given by `environment` or `content`. */
+export interface ContainerFile {
+  /** Absolute path in the container. */
+  path: string;
+  content: string;
+  mode: number;
+  uid: number;
+  gid: number;
 }

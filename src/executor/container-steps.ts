@@ -32,7 +32,7 @@ export async function createPhase(ctx: ExecContext, a: PlanAction): Promise<void
     project: ctx.project, workingDir: ctx.workingDir, configFiles: ctx.configFiles, service, svc, number,
     containerName: a.name, imageId: ctx.registry.images.get(ref), configHash: String(a.details?.configHash ?? configHash(svc)),
     containersOf: (s) => ctx.registry.containersOf(s), namesOf: (s) => ctx.registry.namesOf(s),
-    previousMounts: previous?.mounts, version: ctx.options.version,
+    previousMounts: previous?.mounts, version: ctx.options.version, environment: ctx.environment,
   });
   for (const u of spec.unapplied) warnOnce(ctx, `service ${service}: ${u} is accepted but not applied`);
   if (recreate && a.details?.rolling) deferAliases(ctx, a, spec);
@@ -42,6 +42,7 @@ export async function createPhase(ctx: ExecContext, a: PlanAction): Promise<void
   const id = await ctx.engine.createContainer(name, spec.body);
   try {
     for (const n of spec.extraNetworks) await ctx.engine.connectNetwork(n.network, id, n.endpoint);
+    if (spec.files.length) await ctx.engine.copyFilesIn(id, spec.files);
   } catch (e) {
     await ctx.engine.removeContainer(id, { force: true, volumes: true });
     throw e;

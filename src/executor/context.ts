@@ -31,6 +31,8 @@ export interface ExecContext {
   project: Project;
   workingDir: string;
   configFiles: string[];
+  /** The project's environment: secrets and configs from `environment` read it. */
+  environment: Record<string, string>;
   snapshot: Snapshot;
   options: ExecuteOptions;
   registry: ContainerRegistry;

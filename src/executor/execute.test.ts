@@ -33,7 +33,7 @@ async function run(engine: FakeEngine, project: Project, actions: PlanAction[], 
   const events: ProgressEvent[] = [];
   const warnings: string[] = [];
   const result = await execute({
-    engine, plan: plan(actions), project, workingDir: '/p', configFiles: ['/p/compose.yaml'], snapshot,
+    engine, plan: plan(actions), project, workingDir: '/p', configFiles: ['/p/compose.yaml'], environment: {}, snapshot,
     options: { version: '0.1.0', parallel }, onProgress: (e) => events.push(e), onWarning: (w) => warnings.push(w),
   });
   return { result, events, warnings };

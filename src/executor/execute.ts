@@ -20,6 +20,7 @@ export interface ExecuteInput {
   project: Project;
   workingDir: string;
   configFiles: string[];
+  environment: Record<string, string>;
   snapshot: Snapshot;
   options: ExecuteOptions;
   onProgress: ProgressSink;
@@ -47,7 +48,7 @@ export async function execute(input: ExecuteInput): Promise<ExecuteResult> {
   const actions = new Map(input.plan.actions.map((a) => [a.id, a]));
   const progress = createProgress(input.onProgress);
   const ctx: ExecContext = {
-    engine: input.engine, project: input.project, workingDir: input.workingDir, configFiles: input.configFiles,
+    engine: input.engine, project: input.project, workingDir: input.workingDir, configFiles: input.configFiles, environment: input.environment,
     snapshot: input.snapshot, options: input.options, registry: new ContainerRegistry(input.snapshot), actions,
     progress, warn: input.onWarning, waits: new Map(),
   };

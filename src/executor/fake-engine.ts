@@ -5,7 +5,7 @@
  */
 import type { ContainerCreateBody } from '../engine/api-types.js';
 import { EngineError } from '../engine/engine-errors.js';
-import type { ContainerDetails, ContainerSummary, Engine } from '../engine/engine.js';
+import type { ContainerDetails, ContainerFile, ContainerSummary, Engine } from '../engine/engine.js';
 
 export interface ServiceScript {
   /** After start: exit with this code (one-shot). */
@@ -25,6 +25,8 @@ interface FakeContainer {
   health?: 'starting' | 'healthy' | 'unhealthy';
   startedAt: number;
   finishedAt: number;
+  /** Files written with copyFilesIn, by path. */
+  files?: Map<string, ContainerFile>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -128,6 +130,12 @@ export class FakeEngine implements Engine {
     const c = this.find(id);
     await this.op(`rename ${c.name} ${name}`);
     c.name = name;
+  }
+  async copyFilesIn(id: string, files: ContainerFile[]) {
+    const c = this.find(id);
+    await this.op(`copy ${files.map((f) => f.path).join(',')} into ${c.name}`);
+    c.files ??= new Map();
+    for (const f of files) c.files.set(f.path, f);
   }
   async inspectContainer(id: string): Promise<ContainerDetails | undefined> {
     const c = this.containers.get(id);

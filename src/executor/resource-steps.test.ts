@@ -21,7 +21,7 @@ const project: Project = {
 function context(engine: FakeEngine): ExecContext {
   const snapshot: Snapshot = { project: 'p', containers: [], networks: [], volumes: [], images: {} };
   return {
-    engine, project, workingDir: '/p', configFiles: [], snapshot, options: { version: '0.1.0' }, registry: new ContainerRegistry(snapshot),
+    engine, project, workingDir: '/p', configFiles: [], environment: {}, snapshot, options: { version: '0.1.0' }, registry: new ContainerRegistry(snapshot),
     actions: new Map(), progress: () => {}, warn: () => {}, waits: new Map(),
   } as ExecContext;
 }

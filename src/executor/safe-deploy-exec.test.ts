@@ -29,7 +29,7 @@ function recreate(service: string, n: number, oldId: string, details: Record<str
 
 async function run(engine: FakeEngine, project: Project, actions: PlanAction[], signal?: AbortSignal) {
   return execute({
-    engine, plan: plan(actions), project, workingDir: '/p', configFiles: [], snapshot: snapshot(),
+    engine, plan: plan(actions), project, workingDir: '/p', configFiles: [], environment: {}, snapshot: snapshot(),
     options: { version: '0', signal }, onProgress: () => {}, onWarning: () => {},
   });
 }
@@ -51,7 +51,7 @@ describe('atomic recreate', () => {
     const before: Snapshot = { ...snapshot(), containers: [summary('old000000000api', 'p-api-1', 'api', 'running')] };
     const now: Snapshot = { ...snapshot(), containers: [...engine.containers.values()].map((c) => summary(c.id, c.name, 'api', c.state)) };
     const back = await execute({
-      engine, plan: planRestore(before, now).plan, project, workingDir: '/p', configFiles: [], snapshot: now,
+      engine, plan: planRestore(before, now).plan, project, workingDir: '/p', configFiles: [], environment: {}, snapshot: now,
       options: { version: '0', removeVolumes: true }, onProgress: () => {}, onWarning: () => {},
     });
     expect(back.ok).toBe(true);

@@ -39,7 +39,8 @@ export async function planRevision(engine: Engine, rev: Revision): Promise<Revis
   }
   const snapshot = await observe(engine, pinned.model);
   const plan = makePlan(pinned.model, snapshot, { removeOrphans: true });
-  const meta: ProjectMeta = { workingDir: rev.workingDir, configFiles: rev.configFiles, environment: {}, disabledServices: {}, activeProfiles: [] };
+  // A revision keeps no secret values: secrets and configs from `environment` read today's.
+  const meta: ProjectMeta = { workingDir: rev.workingDir, configFiles: rev.configFiles, environment: definedEnv(), disabledServices: {}, activeProfiles: [] };
   return { revision: rev, model: pinned.model, meta, pinned: pinned.pinned, snapshot, plan };
 }
 
@@ -57,4 +58,8 @@ export async function applyRevisionPlan(engine: Engine, rp: RevisionPlan, io: Io
     io.err(`error: ${e.message}\n`);
     return false;
   }
+}
+
+function definedEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
 }

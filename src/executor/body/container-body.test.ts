@@ -14,6 +14,9 @@ interface Case extends Partial<Omit<Project, 'services'>> {
   expect: Record<string, unknown>;
   extraNetworks?: unknown[];
   unapplied?: string[];
+  /** The project environment (default empty). */
+  environment?: Record<string, string>;
+  files?: unknown[];
 }
 
 const FIXTURE = path.resolve(__dirname, '../../../fixtures/executor/container-body.yaml');
@@ -34,12 +37,24 @@ describe('buildContainerSpec', () => {
       project, workingDir: '/proj', configFiles: ['/proj/compose.yaml'], service: c.service, svc, number: 1,
       containerName: `p-${c.service}-1`, imageId: 'sha256:abc', configHash: 'HASH', version: '0.1.0',
       containersOf: (s) => [`id-${s}-1`], namesOf: (s) => [`p-${s}-1`], previousMounts: c.previousMounts,
+      environment: c.environment ?? {},
     });
+    expect(spec.files).toEqual(c.files ?? []);
     expect(spec.body).toMatchObject(c.expect);
     if (c.extraNetworks) expect(spec.extraNetworks).toEqual(c.extraNetworks);
     for (const u of c.unapplied ?? []) expect(spec.unapplied.filter((w) => w.startsWith(u))).toHaveLength(1);
     if (!c.unapplied) expect(spec.unapplied).toEqual([]);
     // The planner diffs this label against the desired service: it must be the hashable service.
     expect(spec.body.Labels['ncompose.service-config']).toBe(stableStringify(hashableService(svc)));
+  });
+
+  it('a secret from an unset environment variable is an error naming both', () => {
+    const svc = { command: null, entrypoint: null, image: 'busybox', secrets: [{ source: 'token' }] } as ServiceConfig;
+    const project: Project = { name: 'p', services: { x: svc }, secrets: { token: { name: 'p_token', environment: 'API_TOKEN' } } };
+    const build = () => buildContainerSpec({
+      project, workingDir: '/proj', configFiles: [], service: 'x', svc, number: 1, containerName: 'p-x-1', configHash: 'H', version: '0.1.0',
+      containersOf: () => [], namesOf: () => [], environment: {},
+    });
+    expect(build).toThrow('secret token: environment variable API_TOKEN is not set');
   });
 });

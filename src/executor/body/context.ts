@@ -1,5 +1,6 @@
 /** What every attribute mapper gets: the service, its replica, and how to resolve other containers. */
 import type { ContainerCreateBody, EndpointSettings } from '../../engine/api-types.js';
+import type { ContainerFile } from '../../engine/engine.js';
 import type { Project, ServiceConfig } from '../../model/project.js';
 
 export interface BodyContext {
@@ -20,6 +21,8 @@ export interface BodyContext {
   /** Volumes of the container this one replaces, reused unless `-V`. */
   previousMounts?: { type: string; name?: string; destination: string }[];
   version: string;
+  /** The project's environment (shell and .env): secrets and configs from `environment` read it. */
+  environment: Record<string, string>;
 }
 
 /** The mapped body plus the networks to connect after create (API 1.41 takes one at create). */
@@ -28,6 +31,8 @@ export interface ContainerSpec {
   extraNetworks: { network: string; endpoint: EndpointSettings }[];
   /** Attributes accepted but not applied, one warning each. */
   unapplied: string[];
+  /** Written into the container after create, before start. */
+  files: ContainerFile[];
 }
 
 /** One family of attributes: fills its part of the spec. */

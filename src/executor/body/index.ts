@@ -22,6 +22,7 @@ export function buildContainerSpec(ctx: BodyContext): ContainerSpec {
     body: { Image: imageRef(ctx.project.name, ctx.service, ctx.svc), Labels: {}, HostConfig: {} },
     extraNetworks: [],
     unapplied: [],
+    files: [],
   };
   for (const map of MAPPERS) map(ctx, spec);
   return spec;

@@ -1,12 +1,13 @@
 /**
- * Storage: bind, named, anonymous and tmpfs volumes, `tmpfs:`, volumes_from, and secrets/configs
- * from files as read-only binds. Anonymous volumes of a replaced container are reused (unless -V).
+ * Storage: bind, named, anonymous and tmpfs volumes, `tmpfs:`, volumes_from, and secrets/configs:
+ * from files as read-only binds, from `environment`/`content` as files written before start.
+ * Anonymous volumes of a replaced container are reused (unless -V).
  */
 import path from 'node:path';
 import type { Mount } from '../../engine/api-types.js';
-import type { FileReference, VolumeMount } from '../../model/project.js';
+import type { FileObjectConfig, FileReference, VolumeMount } from '../../model/project.js';
 import { volumeConfig } from '../../planner/names.js';
-import type { BodyContext, Mapper } from './context.js';
+import type { BodyContext, ContainerSpec, Mapper } from './context.js';
 
 export const mapMounts: Mapper = (ctx, spec) => {
   const hc = spec.body.HostConfig;
@@ -17,7 +18,7 @@ export const mapMounts: Mapper = (ctx, spec) => {
     if (bind) binds.push(bind);
     else mounts.push(toMount(ctx, v, spec.unapplied));
   }
-  mounts.push(...fileObjects(ctx, 'secrets', spec.unapplied), ...fileObjects(ctx, 'configs', spec.unapplied));
+  mounts.push(...fileObjects(ctx, 'secrets', spec), ...fileObjects(ctx, 'configs', spec));
   mounts.push(...reusedAnonymous(ctx, [...mounts.map((m) => m.Target), ...binds.map((b) => b.split(':')[1]!)]));
   if (binds.length) hc.Binds = binds;
   if (mounts.length) hc.Mounts = mounts;
@@ -80,20 +81,36 @@ function reusedAnonymous(ctx: BodyContext, taken: string[]): Mount[] {
     .map((m) => ({ Type: 'volume' as const, Source: m.name, Target: m.destination }));
 }
 
-/** Secrets at /run/secrets/<name>, configs at /<name>, both read-only binds of their files. */
-function fileObjects(ctx: BodyContext, kind: 'secrets' | 'configs', unapplied: string[]): Mount[] {
+/**
+ * Secrets at /run/secrets/<name>, configs at /<name>: a file is a read-only bind; `environment` and
+ * `content` become a file written into the container before it starts (mode 0444 unless set), as compose does.
+ */
+function fileObjects(ctx: BodyContext, kind: 'secrets' | 'configs', spec: ContainerSpec): Mount[] {
   const out: Mount[] = [];
   for (const ref of (ctx.svc[kind] ?? []) as FileReference[]) {
     const def = ctx.project[kind]?.[ref.source];
-    if (!def?.file) {
-      unapplied.push(`${kind}.${ref.source} (only file-based ${kind} are mounted)`);
+    if (def?.environment !== undefined || def?.content !== undefined) {
+      spec.files.push({ path: fileTarget(kind, ref), content: inlineContent(ctx, kind, ref.source, def), mode: ref.mode ?? 0o444, uid: id(ref.uid), gid: id(ref.gid) });
       continue;
     }
-    if (ref.uid !== undefined || ref.gid !== undefined || ref.mode !== undefined) unapplied.push(`${kind}.${ref.source}.uid/gid/mode (bind mounts keep the file's own)`);
+    if (!def?.file) {
+      spec.unapplied.push(`${kind}.${ref.source} (only file, environment and content ${kind} exist outside Swarm)`);
+      continue;
+    }
+    if (ref.uid !== undefined || ref.gid !== undefined || ref.mode !== undefined) spec.unapplied.push(`${kind}.${ref.source}.uid/gid/mode (bind mounts keep the file's own)`);
     out.push({ Type: 'bind', Source: hostPath(ctx, def.file), Target: fileTarget(kind, ref), ReadOnly: true });
   }
   return out;
 }
+
+function inlineContent(ctx: BodyContext, kind: string, source: string, def: FileObjectConfig): string {
+  if (def.content !== undefined) return def.content;
+  const value = ctx.environment[def.environment!];
+  if (value === undefined) throw new Error(`${kind.slice(0, -1)} ${source}: environment variable ${def.environment} is not set`);
+  return value;
+}
+
+const id = (v: string | undefined): number => (v === undefined || v === '' ? 0 : Number(v));
 
 export function fileTarget(kind: 'secrets' | 'configs', ref: FileReference): string {
   const target = ref.target ?? ref.source;
