@@ -32,7 +32,7 @@ export async function createPhase(ctx: ExecContext, a: PlanAction): Promise<void
     project: ctx.project, workingDir: ctx.workingDir, configFiles: ctx.configFiles, service, svc, number,
     containerName: a.name, imageId: ctx.registry.images.get(ref), configHash: String(a.details?.configHash ?? configHash(svc)),
     containersOf: (s) => ctx.registry.containersOf(s), namesOf: (s) => ctx.registry.namesOf(s),
-    previousMounts: previous?.mounts, version: ctx.options.version, environment: ctx.environment,
+    previousMounts: previous?.mounts, version: ctx.options.version, environment: ctx.environment, includedValues: ctx.includedValues,
   });
   for (const u of spec.unapplied) warnOnce(ctx, `service ${service}: ${u} is accepted but not applied`);
   if (recreate && a.details?.rolling) deferAliases(ctx, a, spec);

@@ -1,6 +1,6 @@
 /** The state one execution shares between its steps. */
 import type { Engine, Snapshot } from '../engine/engine.js';
-import type { Project } from '../model/project.js';
+import type { IncludedValues, Project } from '../model/project.js';
 import type { PlanAction } from '../planner/plan-types.js';
 import type { ProgressEvent } from './progress.js';
 import type { ContainerRegistry } from './registry.js';
@@ -31,8 +31,9 @@ export interface ExecContext {
   project: Project;
   workingDir: string;
   configFiles: string[];
-  /** The project's environment: secrets and configs from `environment` read it. */
+  /** The project's environment: secrets and configs from `environment` read it (see BodyContext). */
   environment: Record<string, string>;
+  includedValues?: IncludedValues;
   snapshot: Snapshot;
   options: ExecuteOptions;
   registry: ContainerRegistry;

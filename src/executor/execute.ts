@@ -3,7 +3,7 @@
  * No decisions here: the plan says what to do, the steps say how.
  */
 import type { Engine, Snapshot } from '../engine/engine.js';
-import type { Project } from '../model/project.js';
+import type { IncludedValues, Project } from '../model/project.js';
 import type { Plan, PlanAction } from '../planner/plan-types.js';
 import { createPhase, keepContainer, removeContainer, startPhase, stopContainer } from './container-steps.js';
 import type { ExecContext, ExecuteOptions } from './context.js';
@@ -21,6 +21,7 @@ export interface ExecuteInput {
   workingDir: string;
   configFiles: string[];
   environment: Record<string, string>;
+  includedValues?: IncludedValues;
   snapshot: Snapshot;
   options: ExecuteOptions;
   onProgress: ProgressSink;
@@ -48,7 +49,7 @@ export async function execute(input: ExecuteInput): Promise<ExecuteResult> {
   const actions = new Map(input.plan.actions.map((a) => [a.id, a]));
   const progress = createProgress(input.onProgress);
   const ctx: ExecContext = {
-    engine: input.engine, project: input.project, workingDir: input.workingDir, configFiles: input.configFiles, environment: input.environment,
+    engine: input.engine, project: input.project, workingDir: input.workingDir, configFiles: input.configFiles, environment: input.environment, includedValues: input.includedValues,
     snapshot: input.snapshot, options: input.options, registry: new ContainerRegistry(input.snapshot), actions,
     progress, warn: input.onWarning, waits: new Map(),
   };

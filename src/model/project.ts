@@ -17,10 +17,15 @@ export interface Project extends Extensions {
 }
 
 /** Where a project came from; not part of the serialised model. */
+/** `secrets.NAME` / `configs.NAME` → the variable an included definition names and its value there. */
+export type IncludedValues = Record<string, { variable: string; value: string }>;
+
 export interface ProjectMeta {
   workingDir: string;
   configFiles: string[];
   environment: Record<string, string>;
+  /** Secrets/configs from `environment` in included files, with the value in the include's environment. */
+  includedValues?: IncludedValues;
   /** Services filtered out by profiles (still validated, not deployed). */
   disabledServices: Record<string, ServiceConfig>;
   activeProfiles: string[];

@@ -14,5 +14,6 @@ describe('include (fixtures/parser/include: a directory per case)', () => {
     const out = runRawCase(c);
     expect(out.diagnostics).toEqual(c.expected.diagnostics ?? []);
     expect(out.model).toEqual(c.expected.model);
+    if (c.expected.includedValues) expect(out.includedValues).toEqual(c.expected.includedValues);
   });
 });

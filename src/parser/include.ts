@@ -80,6 +80,7 @@ function loadIncluded(entry: IncludeEntry, ctx: LoadContext, file: string, stack
   ctx.environment = env;
   try {
     const model = loadRawFiles(files, ctx, stack);
+    if (model) recordFileObjectValues(model, env, ctx);
     return model && resolveListEnvironment(rebaseModel(model, projectDir, { defaultBuildContext: true }), env);
   } finally {
     ctx.workingDir = saved.workingDir;
@@ -106,6 +107,18 @@ function includeEnvironment(entry: IncludeEntry, ctx: LoadContext, projectDir: s
     }
   }
   return Object.assign(Object.create(null) as Record<string, string>, fromFiles, parent);
+}
+
+/** compose reads `environment: VAR` of an included secret or config from the include's environment, too. */
+function recordFileObjectValues(model: RawMap, env: Record<string, string>, ctx: LoadContext): void {
+  for (const kind of ['secrets', 'configs'] as const) {
+    const defs = model[kind];
+    if (!isMap(defs)) continue;
+    for (const [name, def] of Object.entries(defs as RawMap)) {
+      const variable = isMap(def) ? (def as RawMap).environment : undefined;
+      if (typeof variable === 'string' && env[variable] !== undefined) ctx.includedValues[`${kind}.${name}`] = { variable, value: env[variable] };
+    }
+  }
 }
 
 /** compose resolves `environment: [VAR]` entries of an included model from the include's environment. */

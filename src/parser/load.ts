@@ -39,6 +39,7 @@ export function createContext(options: LoadOptions, sources = new SourceIndex())
     diagnostics,
     sources,
     environment: {},
+    includedValues: {},
     workingDir: options.cwd ?? process.cwd(),
     report(d) {
       const range = d.range ?? (d.path ? sources.locate(d.path, { file: d.file }) : undefined);
@@ -83,6 +84,7 @@ export function loadProject(options: LoadOptions = {}): LoadResult {
     workingDir: ctx.workingDir,
     configFiles: files.files,
     environment: ctx.environment,
+    includedValues: ctx.includedValues,
     disabledServices: disabled as Record<string, ServiceConfig>,
     activeProfiles,
   };

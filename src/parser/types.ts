@@ -1,5 +1,6 @@
 /** Types shared by the loader stages. Each stage is `(input, ctx) => output`, reporting into ctx. */
 import type { Diagnostic, Severity, SourceRange } from '../diagnostics.js';
+import type { IncludedValues } from '../model/project.js';
 import type { SourceIndex } from './source-index.js';
 
 /** A model path: segments from the document root, e.g. ['services', 'web', 'ports', 0]. */
@@ -37,6 +38,8 @@ export interface LoadContext {
   readonly sources: SourceIndex;
   /** Interpolation and `.env` environment: OS env wins over env files. */
   environment: Record<string, string>;
+  /** Secrets/configs from `environment` in included files, read from the include's own environment. */
+  includedValues: IncludedValues;
   workingDir: string;
   report(d: { code: string; severity?: Severity; message: string; path?: Path; file?: string; range?: SourceRange; hint?: string }): void;
 }

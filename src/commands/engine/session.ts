@@ -52,7 +52,7 @@ export async function applyPlan(
   let result: ExecuteResult;
   try {
     result = await execute({
-      engine: s.engine, plan, project, workingDir: s.meta.workingDir, configFiles: s.meta.configFiles, environment: s.meta.environment, snapshot,
+      engine: s.engine, plan, project, workingDir: s.meta.workingDir, configFiles: s.meta.configFiles, environment: s.meta.environment, includedValues: s.meta.includedValues, snapshot,
       options: { ...options, version: NCOMPOSE_VERSION }, onProgress: renderer.sink,
       onWarning: (w) => io.err(`warning: ${w}\n`),
     });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { hashableService, stableStringify } from '../../model/config-hash.js';
-import type { Project, ServiceConfig } from '../../model/project.js';
+import type { IncludedValues, Project, ServiceConfig } from '../../model/project.js';
 import { buildContainerSpec } from './index.js';
 
 interface Case extends Partial<Omit<Project, 'services'>> {
@@ -16,6 +16,7 @@ interface Case extends Partial<Omit<Project, 'services'>> {
   unapplied?: string[];
   /** The project environment (default empty). */
   environment?: Record<string, string>;
+  includedValues?: IncludedValues;
   files?: unknown[];
 }
 
@@ -37,7 +38,7 @@ describe('buildContainerSpec', () => {
       project, workingDir: '/proj', configFiles: ['/proj/compose.yaml'], service: c.service, svc, number: 1,
       containerName: `p-${c.service}-1`, imageId: 'sha256:abc', configHash: 'HASH', version: '0.1.0',
       containersOf: (s) => [`id-${s}-1`], namesOf: (s) => [`p-${s}-1`], previousMounts: c.previousMounts,
-      environment: c.environment ?? {},
+      environment: c.environment ?? {}, includedValues: c.includedValues,
     });
     expect(spec.files).toEqual(c.files ?? []);
     expect(spec.body).toMatchObject(c.expect);

@@ -1,7 +1,7 @@
 /** What every attribute mapper gets: the service, its replica, and how to resolve other containers. */
 import type { ContainerCreateBody, EndpointSettings } from '../../engine/api-types.js';
 import type { ContainerFile } from '../../engine/engine.js';
-import type { Project, ServiceConfig } from '../../model/project.js';
+import type { IncludedValues, Project, ServiceConfig } from '../../model/project.js';
 
 export interface BodyContext {
   project: Project;
@@ -21,8 +21,10 @@ export interface BodyContext {
   /** Volumes of the container this one replaces, reused unless `-V`. */
   previousMounts?: { type: string; name?: string; destination: string }[];
   version: string;
-  /** The project's environment (shell and .env): secrets and configs from `environment` read it. */
+  /** The project's environment (shell and .env): secrets and configs from `environment` read it, */
   environment: Record<string, string>;
+  /** except those an included file defines, which read the include's environment. */
+  includedValues?: IncludedValues;
 }
 
 /** The mapped body plus the networks to connect after create (API 1.41 takes one at create). */

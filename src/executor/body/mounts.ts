@@ -105,6 +105,8 @@ function fileObjects(ctx: BodyContext, kind: 'secrets' | 'configs', spec: Contai
 
 function inlineContent(ctx: BodyContext, kind: string, source: string, def: FileObjectConfig): string {
   if (def.content !== undefined) return def.content;
+  const included = ctx.includedValues?.[`${kind}.${source}`];
+  if (included && included.variable === def.environment) return included.value;
   const value = ctx.environment[def.environment!];
   if (value === undefined) throw new Error(`${kind.slice(0, -1)} ${source}: environment variable ${def.environment} is not set`);
   return value;

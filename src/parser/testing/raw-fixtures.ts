@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { IncludedValues } from '../../model/project.js';
 import { createContext, loadRawFiles } from '../load.js';
 
 export interface Expected {
@@ -13,6 +14,8 @@ export interface Expected {
   /** Errors and warnings, by code, file (relative to the case directory) and line. */
   diagnostics?: { code: string; file: string; line: number }[];
   env?: Record<string, string>;
+  /** Secrets/configs of included files that read the include's environment (checked when given). */
+  includedValues?: IncludedValues;
 }
 
 export interface RawCase {
@@ -56,6 +59,7 @@ export interface RawOutcome {
   diagnostics: { code: string; file: string; line: number }[];
   /** Messages, for reading (tests assert codes and lines, not wording). */
   messages: string[];
+  includedValues: IncludedValues;
 }
 
 /** Load the case's files up to the raw merged model, with paths shown relative to the case dir. */
@@ -69,7 +73,7 @@ export function runRawCase(c: RawCase): RawOutcome {
     .filter((d) => d.severity !== 'info')
     .map((d) => ({ code: d.code, file: relative(c.dir, d.range?.file ?? ''), line: d.range?.line ?? 0 }));
   const messages = ctx.diagnostics.map((d) => d.message.split(c.dir).join('<dir>'));
-  return { model: model === undefined ? undefined : relativize(JSON.parse(JSON.stringify(model)), c.dir), diagnostics, messages };
+  return { model: model === undefined ? undefined : relativize(JSON.parse(JSON.stringify(model)), c.dir), diagnostics, messages, includedValues: ctx.includedValues };
 }
 
 function relative(dir: string, file: string): string {

@@ -1,5 +1,6 @@
 // Secrets and configs on the real engine: from a file (a read-only bind), from `environment` (the
-// project's .env here) and from `content` (files written into the container before it starts).
+// project's .env here, or an included file's own .env) and from `content` (files written into the
+// container before it starts).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,21 @@ configs:
     expect(sh('cat /run/secrets/api-token')).toBe('s3cret-from-env');
     expect(sh('cat /run/secrets/db_password')).toBe('from-a-file');
     expect(sh('cat /motd; echo; cat /etc/motd')).toBe('hello from ncompose\nhello from ncompose');
+  });
+
+  it("an included file's secret reads the include's own .env", () => {
+    const inc = tempProject({
+      'compose.yaml': 'include: [sub/compose.yaml]\n',
+      'sub/.env': 'SUB_TOKEN=from-the-include\n',
+      'sub/compose.yaml': `services:\n  api:\n    image: ${TEST_IMAGE}\n    command: ${idle}\n    stop_grace_period: 1s\n    secrets: [token]\nsecrets:\n  token: { environment: SUB_TOKEN }\n`,
+    });
+    try {
+      const r = ncompose(['-p', inc.name, 'up', '-d', '--progress', 'quiet'], { cwd: inc.dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(docker(['exec', `${inc.name}-api-1`, 'cat', '/run/secrets/token'])).toBe('from-the-include');
+    } finally {
+      cleanupProject(inc.name, inc.dir);
+    }
   });
 
   it('a secret whose variable is unset fails its service, naming the secret and the variable', () => {
