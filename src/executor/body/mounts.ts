@@ -112,7 +112,8 @@ function inlineContent(ctx: BodyContext, kind: string, source: string, def: File
   return value;
 }
 
-const id = (v: string | undefined): number => (v === undefined || v === '' ? 0 : Number(v));
+/** A numeric uid/gid; anything else is 0, as compose's strconv.Atoi leaves it. */
+const id = (v: string | undefined): number => (v !== undefined && /^\d+$/.test(v) ? Number(v) : 0);
 
 export function fileTarget(kind: 'secrets' | 'configs', ref: FileReference): string {
   const target = ref.target ?? ref.source;
