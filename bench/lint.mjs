@@ -49,7 +49,7 @@ for (const c of cases) {
 }
 
 console.log(`\nlint, median of ${ROUNDS} interleaved rounds; goal at 300 services: >= 10x faster than dclint, memory below dclint's\n`);
-console.log('wall: median wall time; floor: cold node + yaml.parseDocument only (the best any yaml-based linter can do);');
+console.log('wall: median wall time; floor: cold node + yaml.parseDocument only (where a linter built on the yaml library starts; ncompose reads block YAML with its own parser, see docs/performance.md);');
 console.log('cpu: median user+sys CPU time of 3 runs (less sensitive to a busy machine); RSS: max peak RSS of 3 runs\n');
 printTable(['input', 'ncompose wall', 'dclint wall', 'ratio', 'floor wall', 'dclint / floor', 'ncompose cpu', 'dclint cpu', 'ratio', 'ncompose RSS', 'dclint RSS', 'ratio'], rows);
 
