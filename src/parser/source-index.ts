@@ -154,18 +154,6 @@ export class SourceIndex {
     return undefined;
   }
 
-  /** True when the value at `path` held a `${...}` / `$VAR` in its file (followed through redirects). */
-  isInterpolated(path: Path, file?: string, depth = 0): boolean {
-    const key = pathKey(path);
-    if (depth > 16) return false; // redirects may point at the same path (include)
-    for (const f of this.files) if ((!file || f.path === file) && f.interpolated?.has(key)) return true;
-    for (let n = path.length; n >= 0; n--) {
-      const via = this.redirects.get(pathKey(path.slice(0, n)));
-      for (const v of via ?? []) if (this.isInterpolated([...v.path, ...path.slice(n)], v.file, depth + 1)) return true;
-    }
-    return false;
-  }
-
   /** The range of the key of the node at `path` (e.g. the `enviroment` in `enviroment:`). */
   locateKey(path: Path, file?: string): SourceRange | undefined {
     return this.locate(path, { file, key: true });
