@@ -2,12 +2,10 @@
  * Service-to-service references (depends_on, links, volumes_from, `service:` modes) and the
  * cycles they form. A cycle is reported once, naming all of it: `a -> b -> c -> a`.
  */
+import { findCycles } from '../model/cycles.js';
 import type { ServiceConfig } from '../model/project.js';
 import { findEntryPath, hasSource, keyRange } from './source-entries.js';
 import type { LoadContext, Path } from './types.js';
-
-/** Enough to fix a file; a dense graph has exponentially many cycles. */
-const MAX_CYCLES = 20;
 
 export type EdgeKind = 'depends_on' | 'links' | 'volumes_from' | 'network_mode' | 'ipc' | 'pid';
 
@@ -54,62 +52,11 @@ export function serviceEdges(svc: ServiceConfig, base: Path, ctx: LoadContext): 
 
 /** Report each dependency cycle once, at the reference that starts it; `edgesOf` has every active service. */
 export function checkCycles(edgesOf: Map<string, ServiceEdge[]>, ctx: LoadContext): void {
-  const graph = new Map<string, ServiceEdge[]>();
-  for (const name of [...edgesOf.keys()].sort()) graph.set(name, edgesOf.get(name)!.filter((e) => edgesOf.has(e.target)));
-  const state = new Map<string, 'active' | 'done'>();
-  const reported = new Set<string>();
-  for (const start of graph.keys()) {
-    if (!state.has(start)) walk(start, graph, state, reported, ctx);
+  for (const { members, edges } of findCycles(edgesOf, (e) => e.target)) {
+    const edge = edges[0]!;
+    const range = edge.kind === 'depends_on' ? keyRange(ctx, edge.path) : undefined;
+    ctx.report({ code: 'dependency_cycle', message: `dependency cycle: ${[...members, members[0]].join(' -> ')}`, path: edge.path, range });
   }
-}
-
-/** Depth-first, with an explicit stack: a chain of thousands of services must not overflow the call stack. */
-function walk(start: string, graph: Map<string, ServiceEdge[]>, state: Map<string, 'active' | 'done'>, reported: Set<string>, ctx: LoadContext): void {
-  const nodes = [start];
-  const via: ServiceEdge[] = []; // via[k] leads from nodes[k] to nodes[k + 1]
-  const next = [0];
-  state.set(start, 'active');
-  while (nodes.length) {
-    const top = nodes.length - 1;
-    const edges = graph.get(nodes[top]!) ?? [];
-    const i = next[top]!;
-    if (i >= edges.length) {
-      state.set(nodes[top]!, 'done');
-      nodes.pop();
-      next.pop();
-      via.pop();
-      continue;
-    }
-    next[top] = i + 1;
-    const e = edges[i]!;
-    const s = state.get(e.target);
-    if (s === 'active' && reported.size < MAX_CYCLES) reportCycle(nodes, via, e, reported, ctx);
-    if (s) continue;
-    nodes.push(e.target);
-    via.push(e);
-    next.push(0);
-    state.set(e.target, 'active');
-  }
-}
-
-function reportCycle(nodes: string[], via: ServiceEdge[], closing: ServiceEdge, reported: Set<string>, ctx: LoadContext): void {
-  const target = closing.target;
-  const at = nodes.indexOf(target);
-  const members = nodes.slice(at);
-  const key = canonicalCycle(members);
-  if (reported.has(key)) return;
-  reported.add(key);
-  // Reported at the reference leaving the first service of the cycle.
-  const edge = at < via.length ? via[at]! : closing;
-  const range = edge.kind === 'depends_on' ? keyRange(ctx, edge.path) : undefined;
-  ctx.report({ code: 'dependency_cycle', message: `dependency cycle: ${[...members, target].join(' -> ')}`, path: edge.path, range });
-}
-
-/** The same cycle found from another start is the same cycle: rotate to its smallest member. */
-function canonicalCycle(members: string[]): string {
-  const min = members.reduce((a, b) => (b < a ? b : a));
-  const i = members.indexOf(min);
-  return [...members.slice(i), ...members.slice(0, i)].join('\u0000');
 }
 
 function asList(v: unknown): string[] {

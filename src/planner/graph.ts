@@ -79,24 +79,11 @@ export function serviceScope(adj: Map<string, string[]>, targets: string[], noDe
   return seen;
 }
 
-/** Whether any service needs itself, directly or through others (iterative 3-colour DFS). */
-export function hasCycle(adj: Map<string, string[]>): boolean {
-  const state = new Map<string, 1 | 2>();
-  for (const root of adj.keys()) {
-    if (state.has(root)) continue;
-    const stack: [string, number][] = [[root, 0]];
-    state.set(root, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const next = adj.get(top[0])?.[top[1]++];
-      if (next === undefined) {
-        state.set(top[0], 2);
-        stack.pop();
-      } else if (state.get(next) === 1) return true;
-      else if (!state.has(next) && adj.has(next)) (state.set(next, 1), stack.push([next, 0]));
-    }
-  }
-  return false;
+/** Each service's outgoing edges (the planner's cycle check walks them). */
+export function edgesByService(project: Project, edges: ServiceEdge[]): Map<string, ServiceEdge[]> {
+  const out = new Map<string, ServiceEdge[]>(Object.keys(project.services).map((s) => [s, []]));
+  for (const e of edges) out.get(e.from)?.push(e);
+  return out;
 }
 
 /** Services ordered so each comes after everything it needs; ties by name. Assumes no cycle. */

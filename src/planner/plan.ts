@@ -7,8 +7,9 @@ import type { ContainerSummary, Snapshot } from '../engine/engine.js';
 import { fingerprintSnapshot } from '../engine/observe.js';
 import type { Project } from '../model/project.js';
 import { planContainers } from './containers.js';
-import { cycleDiagnostic, findCycles } from './cycles.js';
-import { adjacency, hasCycle, serviceEdges, serviceScope } from './graph.js';
+import { findCycles } from '../model/cycles.js';
+import { cycleDiagnostic } from './cycles.js';
+import { adjacency, edgesByService, serviceEdges, serviceScope } from './graph.js';
 import { planImages } from './images.js';
 import { LABELS, isOneOff } from './names.js';
 import { planNetworks } from './networks.js';
@@ -48,8 +49,8 @@ export class PlanError extends NcomposeError {
 function createContext(project: Project, snapshot: Snapshot, opts: PlanOptions): PlanContext {
   const edges = serviceEdges(project);
   const adj = adjacency(project, edges);
-  // The cheap check first: naming the cycles (with their edges) is only needed when there is one.
-  if (hasCycle(adj)) throw new PlanError(findCycles(Object.keys(project.services), edges).map((c) => cycleDiagnostic(c, opts.locate)));
+  const cycles = findCycles(edgesByService(project, edges), (e) => e.to);
+  if (cycles.length) throw new PlanError(cycles.map((c) => cycleDiagnostic(c.edges, opts.locate)));
   const targets = opts.services ?? [];
   const unknown = targets.filter((s) => !project.services[s]);
   if (unknown.length) {
