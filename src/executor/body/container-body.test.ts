@@ -58,4 +58,14 @@ describe('buildContainerSpec', () => {
     });
     expect(build).toThrow('secret token: environment variable API_TOKEN is not set');
   });
+
+  it('a secret from environment in a read-only container is an error, not the engine\'s refusal', () => {
+    const svc = { command: null, entrypoint: null, image: 'busybox', read_only: true, secrets: [{ source: 'token' }] } as ServiceConfig;
+    const project: Project = { name: 'p', services: { x: svc }, secrets: { token: { name: 'p_token', environment: 'API_TOKEN' } } };
+    const build = () => buildContainerSpec({
+      project, workingDir: '/proj', configFiles: [], service: 'x', svc, number: 1, containerName: 'p-x-1', configHash: 'H', version: '0.1.0',
+      containersOf: () => [], namesOf: () => [], environment: { API_TOKEN: 'v' },
+    });
+    expect(build).toThrow('secret token: cannot be written into a read-only root filesystem (read_only: true); use a file-based secret');
+  });
 });

@@ -104,6 +104,8 @@ function fileObjects(ctx: BodyContext, kind: 'secrets' | 'configs', spec: Contai
 }
 
 function inlineContent(ctx: BodyContext, kind: string, source: string, def: FileObjectConfig): string {
+  // The engine refuses to write into a read-only root filesystem: say so before creating anything.
+  if (ctx.svc.read_only) throw new Error(`${kind.slice(0, -1)} ${source}: cannot be written into a read-only root filesystem (read_only: true); use a file-based ${kind.slice(0, -1)}`);
   if (def.content !== undefined) return def.content;
   const included = ctx.includedValues?.[`${kind}.${source}`];
   if (included && included.variable === def.environment) return included.value;
