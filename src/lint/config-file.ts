@@ -11,7 +11,7 @@ import type { Diagnostic, SourceRange } from '../diagnostics.js';
 import schema from '../../schemas/lint-config.schema.json' with { type: 'json' };
 import type { LintConfig } from './config.js';
 import { conformsToConfigSchema } from './config-check.js';
-import { loadAjv } from './load-ajv.js';
+import { lintAjv } from './load-ajv.js';
 
 export const CONFIG_NAMES = ['ncompose.config.yaml', 'ncompose.config.yml', 'ncompose.config.json'];
 
@@ -93,7 +93,7 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 /** Check a config value against the schema; every error is reported (`pointer`: the JSON pointer of the node). */
 export function validateLintConfig(value: unknown): (Diagnostic & { pointer: string })[] {
   if (conformsToConfigSchema(value)) return [];
-  validator ??= new (loadAjv())({ allErrors: true, strict: false }).compile(schema);
+  validator ??= lintAjv().compile(schema);
   if (validator(value)) return [];
   // One diagnostic per node: the branches of a oneOf (a rule entry's three forms) say one thing.
   const byPath = new Map<string, string>();

@@ -5,9 +5,10 @@
  */
 import type { Ajv } from 'ajv';
 
-let loaded: typeof Ajv | undefined;
+let instance: Ajv | undefined;
 
-export function loadAjv(): typeof Ajv {
-  loaded ??= (require('ajv') as typeof import('ajv')).Ajv;
-  return loaded;
+/** One compiler for the lint config schema and the rules' option schemas (it caches what it compiled). */
+export function lintAjv(): Ajv {
+  instance ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false });
+  return instance;
 }

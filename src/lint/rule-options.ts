@@ -1,18 +1,16 @@
 /** A rule's options checked against its `meta.options` JSON schema (compiled once per rule). */
-import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
-import { loadAjv } from './load-ajv.js';
+import type { ValidateFunction } from 'ajv';
+import { lintAjv } from './load-ajv.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Rule } from './types.js';
 
-let ajv: AjvClass | undefined;
 const compiled = new WeakMap<Rule, ValidateFunction>();
 
 export function validateRuleOptions(rule: Rule, options: Record<string, unknown>): Diagnostic[] {
   if (!rule.meta.options) return [];
-  ajv ??= new (loadAjv())({ allErrors: true, strict: false });
   let validate = compiled.get(rule);
   if (!validate) {
-    validate = ajv.compile(rule.meta.options);
+    validate = lintAjv().compile(rule.meta.options);
     compiled.set(rule, validate);
   }
   if (validate(options)) return [];

@@ -16,10 +16,10 @@ export interface Project extends Extensions {
   models?: Record<string, unknown>;
 }
 
-/** Where a project came from; not part of the serialised model. */
 /** `secrets.NAME` / `configs.NAME` → the variable an included definition names and its value there. */
 export type IncludedValues = Record<string, { variable: string; value: string }>;
 
+/** Where a project came from; not part of the serialised model. */
 export interface ProjectMeta {
   workingDir: string;
   configFiles: string[];
