@@ -90,7 +90,10 @@ function fileObjects(ctx: BodyContext, kind: 'secrets' | 'configs', spec: Contai
   for (const ref of (ctx.svc[kind] ?? []) as FileReference[]) {
     const def = ctx.project[kind]?.[ref.source];
     if (def?.environment !== undefined || def?.content !== undefined) {
-      spec.files.push({ path: fileTarget(kind, ref), content: inlineContent(ctx, kind, ref.source, def), mode: ref.mode ?? 0o444, uid: id(ref.uid), gid: id(ref.gid) });
+      const what = `${kind.slice(0, -1)} ${ref.source}`;
+      // The engine refuses to write into a read-only root filesystem: say so before creating anything.
+      if (ctx.svc.read_only) throw new Error(`${what}: cannot be written into a read-only root filesystem (read_only: true); use a file-based ${kind.slice(0, -1)}`);
+      spec.files.push({ path: fileTarget(kind, ref), content: inlineContent(ctx, `${kind}.${ref.source}`, what, def), mode: ref.mode ?? 0o444, uid: id(ref.uid), gid: id(ref.gid) });
       continue;
     }
     if (!def?.file) {
@@ -103,14 +106,13 @@ function fileObjects(ctx: BodyContext, kind: 'secrets' | 'configs', spec: Contai
   return out;
 }
 
-function inlineContent(ctx: BodyContext, kind: string, source: string, def: FileObjectConfig): string {
-  // The engine refuses to write into a read-only root filesystem: say so before creating anything.
-  if (ctx.svc.read_only) throw new Error(`${kind.slice(0, -1)} ${source}: cannot be written into a read-only root filesystem (read_only: true); use a file-based ${kind.slice(0, -1)}`);
+/** `content` as written, or the value of `environment`: the include's own when an included file defined it. */
+function inlineContent(ctx: BodyContext, key: string, what: string, def: FileObjectConfig): string {
   if (def.content !== undefined) return def.content;
-  const included = ctx.includedValues?.[`${kind}.${source}`];
+  const included = ctx.includedValues?.[key];
   if (included && included.variable === def.environment) return included.value;
   const value = ctx.environment[def.environment!];
-  if (value === undefined) throw new Error(`${kind.slice(0, -1)} ${source}: environment variable ${def.environment} is not set`);
+  if (value === undefined) throw new Error(`${what}: environment variable ${def.environment} is not set`);
   return value;
 }
 
