@@ -34,7 +34,8 @@ export function unsetMessage(name: string): string {
   return `The "${name}" variable is not set. Defaulting to a blank string.`;
 }
 
-function osEnvironment(options: LoadOptions): Record<string, string> {
+/** The process environment (or `options.env`) without its unset entries. */
+export function osEnvironment(options: LoadOptions = {}): Record<string, string> {
   const env: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== undefined) env[k] = v;
   return env;

@@ -8,6 +8,7 @@ import { NcomposeError } from '../diagnostics.js';
 import type { Engine, Snapshot } from '../engine/engine.js';
 import { observe } from '../engine/observe.js';
 import type { Project, ProjectMeta } from '../model/project.js';
+import { osEnvironment } from '../parser/environment.js';
 import { plan as makePlan } from '../planner/plan.js';
 import type { Plan } from '../planner/plan-types.js';
 import { applyPlan, type ProgressArgs } from '../commands/engine/session.js';
@@ -40,7 +41,7 @@ export async function planRevision(engine: Engine, rev: Revision): Promise<Revis
   const snapshot = await observe(engine, pinned.model);
   const plan = makePlan(pinned.model, snapshot, { removeOrphans: true });
   // A revision keeps no secret values: secrets and configs from `environment` read today's.
-  const meta: ProjectMeta = { workingDir: rev.workingDir, configFiles: rev.configFiles, environment: definedEnv(), disabledServices: {}, activeProfiles: [] };
+  const meta: ProjectMeta = { workingDir: rev.workingDir, configFiles: rev.configFiles, environment: osEnvironment(), disabledServices: {}, activeProfiles: [] };
   return { revision: rev, model: pinned.model, meta, pinned: pinned.pinned, snapshot, plan };
 }
 
@@ -58,8 +59,4 @@ export async function applyRevisionPlan(engine: Engine, rp: RevisionPlan, io: Io
     io.err(`error: ${e.message}\n`);
     return false;
   }
-}
-
-function definedEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
 }
