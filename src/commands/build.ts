@@ -17,6 +17,8 @@ interface BuildArgs extends GlobalArgs, ProgressArgs {
 export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<number> {
   const args = rawArgs as BuildArgs;
   const s = await openSession(args, io);
+  // Every step reports its own failure: an unreachable engine is said once, before any step.
+  await s.engine.ping();
   const names = args.services?.length ? args.services : Object.keys(s.project.services).sort();
   const extraArgs = Object.fromEntries((args['build-arg'] ?? []).map((kv) => [kv.split('=')[0]!, kv.slice(kv.indexOf('=') + 1)]));
   const actions: PlanAction[] = [];

@@ -16,6 +16,8 @@ interface PullArgs extends GlobalArgs, ProgressArgs {
 export async function run(rawArgs: Record<string, unknown>, io: Io): Promise<number> {
   const args = rawArgs as PullArgs;
   const s = await openSession(args, io);
+  // Every step reports its own failure: an unreachable engine is said once, before any step.
+  await s.engine.ping();
   const names = args.services?.length ? args.services : Object.keys(s.project.services).sort();
   const refs = new Map<string, string>();
   for (const n of names) {

@@ -53,11 +53,13 @@ export function resolveEngineAddress(env: Record<string, string | undefined>): E
   return { host: m[2], port, protocol: tls ? 'https' : 'http', display: `${m[1]}://${m[2]}:${port}` };
 }
 
-/** Connect and ping once; an unreachable engine is one line saying what to start. */
-export async function connectEngine(env: Record<string, string | undefined>): Promise<Engine> {
-  const engine = new DockerEngine(resolveEngineAddress(env), env);
-  await engine.ping();
-  return engine;
+/**
+ * The engine at the CLI's address. No ping (a round trip on every command): an unreachable engine
+ * fails the first call with the same one line saying what to start. Commands whose first calls are
+ * per-action steps (pull, build) ping first, so that line is not repeated per image.
+ */
+export function connectEngine(env: Record<string, string | undefined>): Engine {
+  return new DockerEngine(resolveEngineAddress(env), env);
 }
 
 export class DockerEngine implements Engine {

@@ -16,5 +16,8 @@ export async function openProjectTarget(args: GlobalArgs, io: Io): Promise<Proje
   // The precedence compose uses: -p, then COMPOSE_PROJECT_NAME, then the files (name:, directory).
   const name = args['project-name'] || io.env.COMPOSE_PROJECT_NAME || loadOrFail(args, io).project.name;
   const { connectEngine } = await import('../engine/docker-engine.js');
-  return { name, engine: await connectEngine(io.env) };
+  const engine = connectEngine(io.env);
+  // The revision store falls back to local files when the engine fails: an unreachable one must stop here.
+  await engine.ping();
+  return { name, engine };
 }

@@ -23,7 +23,7 @@ export interface Session {
 export async function openSession(args: GlobalArgs, io: Io, services: string[] = []): Promise<Session> {
   const loaded = loadOrFail(args, io, services);
   const { connectEngine } = await import('../../engine/docker-engine.js');
-  const engine = await connectEngine(io.env);
+  const engine = connectEngine(io.env);
   return { loaded, project: loaded.project, meta: loaded.meta, engine };
 }
 
