@@ -16,8 +16,9 @@ export function cliBundleOptions(outfile) {
     logLevel: 'warning',
     // dockerode pulls optional native modules (ssh2, cpu-features): load it from node_modules.
     external: ['dockerode'],
-    // yargs' string-width builds Unicode tables when imported; this wrapper defers them to first use.
-    alias: { 'string-width': path.join(ROOT, 'src/cli/lazy-string-width.ts') },
+    // yargs' string-width builds Unicode tables when imported, and its `assert` import loads
+    // node:assert: these wrappers defer both to first use.
+    alias: { 'string-width': path.join(ROOT, 'src/cli/lazy-string-width.ts'), assert: path.join(ROOT, 'src/cli/lazy-assert.ts') },
     define: { 'import.meta.url': '__ncImportMetaUrl' },
     banner: { js: "const __ncImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [asciiCode(outfile)],

@@ -12,9 +12,8 @@ import { fingerprintSnapshot } from '../engine/observe.js';
 import type { Plan } from '../planner/plan-types.js';
 import { hasChanges, plan as makePlan } from '../planner/plan.js';
 import { parsePlan } from '../planner/render-json.js';
-import { upOptionsFrom } from './plan.js';
+import { upOptionsFrom } from './up-options.js';
 import { openSession, snapshotOf, type ProgressArgs, type Session } from './engine/session.js';
-import { attachForeground } from './engine/attach.js';
 import { waitForReady } from './engine/ready.js';
 import type { Project } from '../model/project.js';
 import { recordUpRevision } from '../safety/record-revision.js';
@@ -96,6 +95,12 @@ async function convergedPlan(s: Session, rawArgs: Record<string, unknown>, servi
   if (holder && isHolderDead(holder)) return undefined;
   const plan = freshPlan(s, snapshot, rawArgs, services);
   return hasChanges(plan) ? undefined : plan;
+}
+
+/** Foreground only: the log printer (and chalk) load when logs are attached, not for `up -d`. */
+async function attachForeground(s: Session, plan: Plan, io: Io, args: UpArgs): Promise<number> {
+  const attach = await import('./engine/attach.js');
+  return attach.attachForeground(s, plan, io, args);
 }
 
 function freshPlan(s: Session, snapshot: Snapshot, rawArgs: Record<string, unknown>, services: string[], imagesDone = false): Plan {
