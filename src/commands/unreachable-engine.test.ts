@@ -32,24 +32,26 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, ...o };
 }
 
+const COMMANDS = [
+  ['up', '-d'],
+  ['up', '-d', '--no-rollback'],
+  ['down'],
+  ['ps'],
+  ['logs'],
+  ['start'],
+  ['stop'],
+  ['restart'],
+  ['rm', '-f'],
+  ['exec', 'web', 'true'],
+  ['pull'],
+  ['build'],
+  ['plan'],
+  ['history'],
+  ['rollback', '-y'],
+];
+
 describe('an unreachable engine', { timeout: 30_000 }, () => {
-  it.each([
-    ['up', '-d'],
-    ['up', '-d', '--no-rollback'],
-    ['down'],
-    ['ps'],
-    ['logs'],
-    ['start'],
-    ['stop'],
-    ['restart'],
-    ['rm', '-f'],
-    ['exec', 'web', 'true'],
-    ['pull'],
-    ['build'],
-    ['plan'],
-    ['history'],
-    ['rollback', '-y'],
-  ])('%s %s: one line naming the socket and what to start, exit 1', async (...args) => {
+  it.each(COMMANDS.map((args): [string, string[]] => [args.join(' '), args]))('%s: one line naming the socket and what to start, exit 1', async (_name, args) => {
     const r = await cli(args);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
