@@ -55,8 +55,9 @@ export function resolveEngineAddress(env: Record<string, string | undefined>): E
 
 /**
  * The engine at the CLI's address. No ping (a round trip on every command): an unreachable engine
- * fails the first call with the same one line saying what to start. Commands whose first calls are
- * per-action steps (pull, build) ping first, so that line is not repeated per image.
+ * fails the first call with the same one line saying what to start. Four commands ping first: pull
+ * and build (each step reports its own failure: the line would repeat per image), history and
+ * rollback (the revision store falls back to local files, which would hide a missing engine).
  */
 export function connectEngine(env: Record<string, string | undefined>): Engine {
   return new DockerEngine(resolveEngineAddress(env), env);
